@@ -1,0 +1,84 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Spdf.Build.Core;
+
+/// <summary>
+/// The one time stamp written into all evidence of a build, so that rebuilding the same commit gives the same
+/// bytes: <c>SOURCE_DATE_EPOCH</c> when set (reproducible-builds.org), else the commit time of HEAD, else now.
+/// </summary>
+public static class BuildTimestamp
+{
+    public const string SourceDateEpochVariable = "SOURCE_DATE_EPOCH";
+
+    public enum Origin
+    {
+        SourceDateEpoch,
+        CommitTime,
+        CurrentTime,
+    }
+
+    /// <summary>Parses a <c>SOURCE_DATE_EPOCH</c> value: whole seconds since 1970-01-01T00:00:00Z.</summary>
+    public static DateTimeOffset ParseSourceDateEpoch(string value)
+    {
+        if (!long.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            throw new SpdfException(
+                DiagnosticIds.InvalidSourceDateEpoch,
+                $"The environment variable {SourceDateEpochVariable} is '{value}', which is not a Unix time in whole seconds (for example 1767225600).");
+        }
+
+        return DateTimeOffset.FromUnixTimeSeconds(seconds);
+    }
+
+    /// <summary>Resolves the time stamp for a build rooted at <paramref name="workingDirectory"/>.</summary>
+    public static (DateTimeOffset Time, Origin Origin) Resolve(string? sourceDateEpoch, string workingDirectory, Func<DateTimeOffset> now)
+    {
+        if (!string.IsNullOrWhiteSpace(sourceDateEpoch))
+            return (ParseSourceDateEpoch(sourceDateEpoch!), Origin.SourceDateEpoch);
+
+        if (TryReadCommitTime(workingDirectory) is { } commitTime)
+            return (commitTime, Origin.CommitTime);
+
+        return (TruncateToSeconds(now()), Origin.CurrentTime);
+    }
+
+    /// <summary>ISO 8601 UTC with seconds precision, the form CycloneDX, in-toto and our own files use.</summary>
+    public static string Format(DateTimeOffset time)
+        => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset time)
+        => DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds());
+
+    private static DateTimeOffset? TryReadCommitTime(string workingDirectory)
+    {
+        try
+        {
+            var start = new ProcessStartInfo("git", "log -1 --format=%ct HEAD")
+            {
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                CreateNoWindow = true,
+            };
+            using var process = Process.Start(start);
+            if (process is null)
+                return null;
+            var output = process.StandardOutput.ReadToEnd();
+            process.StandardError.ReadToEnd();
+            if (!process.WaitForExit(10_000) || process.ExitCode != 0)
+                return null;
+            return long.TryParse(output.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // git is not installed: fall back to the current time.
+            return null;
+        }
+    }
+}

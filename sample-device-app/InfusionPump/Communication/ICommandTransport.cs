@@ -1,0 +1,9 @@
+namespace Contoso.InfusionPump.Communication;
+
+/// <summary>A line-oriented link to the pump gateway: TCP on the hospital network or the service serial port.</summary>
+public interface ICommandTransport : IAsyncDisposable
+{
+    ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken);
+
+    ValueTask WriteLineAsync(string line, CancellationToken cancellationToken);
+}

@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Spdf.Build.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// Runs an analyzer (and optionally its code fix) over test source compiled against the .NET 8 reference
+/// assemblies, which come from a NuGet package at build time, so tests download nothing when they run.
+/// </summary>
+public static class Verifier<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public static Task VerifyAnalyzerAsync(string source, string? editorConfig = null)
+    {
+        var test = CreateTest(source, fixedSource: null, editorConfig);
+        return test.RunAsync();
+    }
+
+    public static Task VerifyCodeFixAsync(string source, string fixedSource, string? editorConfig = null, int? fixAllIterations = null)
+    {
+        var test = CreateTest(source, fixedSource, editorConfig);
+        if (fixAllIterations is { } iterations)
+        {
+            // The batch fixer drops edits that touch neighbouring nodes and applies them in a further round.
+            test.NumberOfFixAllIterations = iterations;
+            test.NumberOfFixAllInDocumentIterations = iterations;
+            test.NumberOfFixAllInProjectIterations = iterations;
+        }
+
+        return test.RunAsync();
+    }
+
+    private static CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> CreateTest(string source, string? fixedSource, string? editorConfig)
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = TestReferences.None,
+        };
+        test.TestState.AdditionalReferences.AddRange(TestReferences.Net80);
+        if (fixedSource is not null)
+            test.FixedCode = fixedSource;
+        if (editorConfig is not null)
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
+        return test;
+    }
+}
+
+public static class Verifier<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static Task VerifyAnalyzerAsync(string source, string? editorConfig = null)
+        => Verifier<TAnalyzer, EmptyCodeFixProvider>.VerifyAnalyzerAsync(source, editorConfig);
+}
+
+internal static class TestReferences
+{
+    /// <summary>No reference pack download: the references come from <see cref="Net80"/>.</summary>
+    public static readonly ReferenceAssemblies None = new("net8.0");
+
+    /// <summary>.NET 8 reference assemblies from Basic.Reference.Assemblies, restored with the test project.</summary>
+    public static ImmutableArray<MetadataReference> Net80 { get; } =
+        ImmutableArray.CreateRange<MetadataReference>(Basic.Reference.Assemblies.Net80.References.All);
+}
