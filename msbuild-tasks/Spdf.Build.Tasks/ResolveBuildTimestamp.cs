@@ -22,9 +22,12 @@ public sealed class ResolveBuildTimestamp : SpdfTask
     [Output]
     public string Origin { get; private set; } = "";
 
+    /// <summary>Reads the environment; tests replace it because the process environment is shared.</summary>
+    internal Func<string, string?> ReadEnvironmentVariable { get; set; } = Environment.GetEnvironmentVariable;
+
     protected override void ExecuteCore()
     {
-        var sourceDateEpoch = Environment.GetEnvironmentVariable(BuildTimestamp.SourceDateEpochVariable);
+        var sourceDateEpoch = ReadEnvironmentVariable(BuildTimestamp.SourceDateEpochVariable);
         var (time, origin) = BuildTimestamp.Resolve(sourceDateEpoch, WorkingDirectory, () => DateTimeOffset.UtcNow);
         Timestamp = BuildTimestamp.Format(time);
         Origin = origin.ToString();
