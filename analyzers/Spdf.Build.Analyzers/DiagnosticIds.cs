@@ -11,6 +11,11 @@ namespace Spdf.Build;
 /// </summary>
 internal static class DiagnosticIds
 {
+    /// <summary>Where the rule pages live; every diagnostic links to <c>{HelpLinkBase}SPDFnnnn.md</c>.</summary>
+    public const string HelpLinkBase = "https://github.com/spdf-build/spdf-build/blob/main/docs/rules/";
+
+    public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
     // 0xxx: meta and configuration
 
     /// <summary>An Spdf.Build MSBuild property has a value that is not allowed.</summary>

@@ -51,5 +51,5 @@ public abstract class SpdfTask : Task
             LogSpdfWarning(id, message, file, line, column);
     }
 
-    protected static string HelpLink(string id) => "https://github.com/spdf-build/spdf-build/blob/main/docs/rules/" + id + ".md";
+    protected static string HelpLink(string id) => DiagnosticIds.HelpLink(id);
 }

@@ -5,10 +5,7 @@ namespace Spdf.Build.Analyzers.Infrastructure;
 /// <summary>Creates every Spdf.Build <see cref="DiagnosticDescriptor"/> the same way.</summary>
 internal static class SpdfDescriptors
 {
-    /// <summary>Where the rule pages live; each rule links to <c>{HelpLinkBase}SPDFnnnn.md</c>.</summary>
-    public const string HelpLinkBase = "https://github.com/spdf-build/spdf-build/blob/main/docs/rules/";
-
-    public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+    public static string HelpLink(string id) => DiagnosticIds.HelpLink(id);
 
     public static DiagnosticDescriptor Create(
         string id,

@@ -19,7 +19,7 @@ internal static class RuleCatalog
     /// <summary>Every ID in the one registry, DiagnosticIds.cs.</summary>
     public static IReadOnlyList<(string Name, string Id)> RegisteredIds { get; } =
         typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name != nameof(DiagnosticIds.HelpLinkBase))
             .Select(f => (f.Name, (string)f.GetRawConstantValue()!))
             .ToArray();
 
