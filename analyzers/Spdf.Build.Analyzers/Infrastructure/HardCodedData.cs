@@ -56,7 +56,8 @@ internal static class HardCodedData
         if (value.Kind == OperationKind.Utf8String)
             return true;
 
-        return value.Syntax is CollectionExpressionSyntax && IsHardCodedSyntax(value.Syntax);
+        return value.Syntax is CollectionExpressionSyntax or StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax
+               && IsHardCodedSyntax(value.Syntax);
     }
 
     private static bool IsConstantConversionToBytes(IInvocationOperation invocation, int depth)
@@ -186,6 +187,8 @@ internal static class HardCodedData
                 return implicitArray.Initializer.Expressions.All(IsLiteralElement);
             case StackAllocArrayCreationExpressionSyntax { Initializer: { } stackInitializer }:
                 return stackInitializer.Expressions.All(IsLiteralElement);
+            case ImplicitStackAllocArrayCreationExpressionSyntax implicitStack:
+                return implicitStack.Initializer.Expressions.All(IsLiteralElement);
             case InitializerExpressionSyntax initializer:
                 return initializer.Expressions.All(IsLiteralElement);
             case CollectionExpressionSyntax collection:

@@ -1,0 +1,38 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace Spdf.Build.Analyzers.CodeFixes;
+
+internal static class SyntaxFactoryHelpers
+{
+    /// <summary><c>global::Full.Name</c>, simplified to the shortest name in scope when the fix is applied.</summary>
+    public static TypeSyntax QualifiedType(string fullName)
+        => SyntaxFactory.ParseTypeName("global::" + fullName).WithAdditionalAnnotations(Simplifier.Annotation);
+
+    public static ExpressionSyntax QualifiedMember(string fullTypeName, string member)
+        => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, QualifiedType(fullTypeName), SyntaxFactory.IdentifierName(member))
+            .WithAdditionalAnnotations(Simplifier.Annotation);
+
+    /// <summary>
+    /// <c>TripleDES c = TripleDES.Create();</c> must become <c>Aes c = Aes.Create();</c> to compile; a declaration of a general
+    /// type (<paramref name="generalTypes"/>, <c>object</c>, interfaces, <c>var</c>) stays as it is.
+    /// </summary>
+    public static void ReplaceSpecificDeclaredType(DocumentEditor editor, ExpressionSyntax value, TypeSyntax replacementType, params string[] generalTypes)
+    {
+        if (value.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } })
+            return;
+        if (declaration.Type.IsVar || declaration.Variables.Count != 1)
+            return;
+
+        var declaredType = editor.SemanticModel.GetTypeInfo(declaration.Type).Type;
+        var isGeneralType = generalTypes.Any(name => SymbolEqualityComparer.Default.Equals(declaredType, editor.SemanticModel.Compilation.GetTypeByMetadataName(name)))
+                            || declaredType?.SpecialType == SpecialType.System_Object
+                            || declaredType?.TypeKind == TypeKind.Interface;
+        if (!isGeneralType)
+            editor.ReplaceNode(declaration.Type, replacementType.WithTriviaFrom(declaration.Type));
+    }
+}
