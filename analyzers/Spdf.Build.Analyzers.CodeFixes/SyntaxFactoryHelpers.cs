@@ -1,4 +1,6 @@
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -34,5 +36,17 @@ internal static class SyntaxFactoryHelpers
                             || declaredType?.TypeKind == TypeKind.Interface;
         if (!isGeneralType)
             editor.ReplaceNode(declaration.Type, replacementType.WithTriviaFrom(declaration.Type));
+    }
+
+    /// <summary>Adds <c>using <paramref name="namespaceName"/>;</c> when the file lacks it, so simplified names compile.</summary>
+    public static async Task<Document> EnsureUsingAsync(Document document, string namespaceName, CancellationToken cancellationToken)
+    {
+        if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root)
+            return document;
+        if (root.Usings.Any(u => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name?.ToString() == namespaceName))
+            return document;
+
+        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName)).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+        return document.WithSyntaxRoot(root.AddUsings(directive));
     }
 }
