@@ -14,7 +14,7 @@ namespace Spdf.Build.Analyzers.Authentication;
 internal static class CredentialNames
 {
     private static readonly HashSet<string> CredentialNouns = IdentifierWords.Set(
-        "password", "passwd", "pwd", "passphrase", "passcode", "secret", "token", "apikey", "credential", "credentials");
+        "password", "passwd", "pwd", "passphrase", "passcode", "secret", "token", "apikey");
 
     /// <summary>Nouns that make "key" a credential: <c>ApiKey</c>, <c>PrivateKey</c>, <c>SigningKey</c>...</summary>
     private static readonly HashSet<string> KeyQualifiers = IdentifierWords.Set(

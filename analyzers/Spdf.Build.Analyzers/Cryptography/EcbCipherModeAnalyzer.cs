@@ -7,21 +7,24 @@ using Spdf.Build.Analyzers.Infrastructure;
 namespace Spdf.Build.Analyzers.Cryptography;
 
 /// <summary>
-/// SPDF1003: <c>CipherMode.ECB</c> stored into a cipher's <c>Mode</c> (or passed on), and the one-shot
-/// <c>EncryptEcb</c>/<c>TryEncryptEcb</c> APIs. Comparing a mode with <c>CipherMode.ECB</c> is not reported.
+/// SPDF1003: <c>CipherMode.ECB</c> (and the unauthenticated, malleable stream modes <c>OFB</c> and <c>CFB</c>) stored into a
+/// cipher's <c>Mode</c> (or passed on), and the one-shot <c>EncryptEcb</c>/<c>TryEncryptEcb</c> APIs. Comparing a mode
+/// with these values is not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EcbCipherModeAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(
         DiagnosticIds.EcbCipherMode,
-        title: "Do not encrypt in ECB mode",
-        messageFormat: "{0} encrypts in ECB mode, which leaks patterns of the plaintext; use AES-GCM (AesGcm) or another authenticated mode",
+        title: "Do not encrypt in ECB, OFB or CFB mode",
+        messageFormat: "{0} is an insecure cipher mode ({1}); use AES-GCM (AesGcm) or another authenticated mode",
         RuleCategory.Cryptography,
         FalsePositivePolicy.Precise,
         cwe: 327,
         description: "ECB encrypts equal plaintext blocks to equal ciphertext blocks, so structure (and often content) of the data " +
-                     "shows through. Use an authenticated mode: AesGcm, AesCcm or ChaCha20Poly1305.");
+                     "shows through; OFB and CFB have no integrity protection. Use an authenticated mode: AesGcm, AesCcm or ChaCha20Poly1305.");
+
+    private const string EcbWeakness = "equal plaintext blocks give equal ciphertext blocks";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -42,11 +45,17 @@ public sealed class EcbCipherModeAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(c =>
         {
             var reference = (IFieldReferenceOperation)c.Operation;
-            if (reference.Field.Name == "ECB"
+            var weakness = reference.Field.Name switch
+            {
+                "ECB" => EcbWeakness,
+                "OFB" or "CFB" => "no integrity: ciphertext bits can be flipped to change the plaintext",
+                _ => null,
+            };
+            if (weakness is not null
                 && SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, cipherMode)
                 && ValueFlow.IsStoredOrPassed(reference))
             {
-                c.ReportDiagnostic(Diagnostic.Create(Rule, reference.Syntax.GetLocation(), "CipherMode.ECB"));
+                c.ReportDiagnostic(Diagnostic.Create(Rule, reference.Syntax.GetLocation(), "CipherMode." + reference.Field.Name, weakness));
             }
         }, OperationKind.FieldReference);
 
@@ -55,7 +64,7 @@ public sealed class EcbCipherModeAnalyzer : DiagnosticAnalyzer
             var invocation = (IInvocationOperation)c.Operation;
             var method = invocation.TargetMethod;
             if (method.Name is "EncryptEcb" or "TryEncryptEcb" && method.ContainingType.InheritsFromOrEquals(symmetricAlgorithm))
-                c.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), method.Name));
+                c.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), method.Name, EcbWeakness));
         }, OperationKind.Invocation);
     }
 }

@@ -66,6 +66,7 @@ public sealed class HardCodedCredentialAnalyzerTests
                 private const string UserName = "service";
                 private const string ApiKey = "ApiKey";
                 private const string PasswordPrompt = "Enter password:";
+                private const string HardCodedCredential = "SPDF2001";
                 private string _password = "";
                 private string? _token = null;
 

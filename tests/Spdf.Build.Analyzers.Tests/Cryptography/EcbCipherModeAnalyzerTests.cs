@@ -24,6 +24,8 @@ public sealed class EcbCipherModeAnalyzerTests
                     using var other = Aes.Create();
                     var configured = new Options { Mode = {|SPDF1003:CipherMode.ECB|} };
                     Use({|SPDF1003:CipherMode.ECB|});
+                    aes.Mode = {|SPDF1003:CipherMode.CFB|};
+                    Use({|SPDF1003:Mode.OFB|});
                     var cipher = {|SPDF1003:aes.EncryptEcb(data, PaddingMode.PKCS7)|};
                     Func<byte[]> later = () => {|SPDF1003:aes.EncryptEcb(data, PaddingMode.PKCS7)|};
                 }
@@ -45,6 +47,7 @@ public sealed class EcbCipherModeAnalyzerTests
                 string B(CipherMode mode) => mode switch { CipherMode.ECB => "ecb", _ => "other" };
                 bool D(Aes aes) => aes.Mode is CipherMode.ECB;
                 void E(Aes aes) { aes.Mode = CipherMode.CBC; }
+                bool I(Aes aes) => aes.Mode == CipherMode.CFB;
                 byte[] F(Aes aes, byte[] data) => aes.DecryptEcb(data, PaddingMode.PKCS7);
                 string G() => nameof(CipherMode.ECB);
                 void H(Aes aes) { if (aes.Mode != CipherMode.ECB) { } }
