@@ -61,10 +61,12 @@ echo "Building $count files without analyzers..."
 build baseline false
 echo "Building $count files with Spdf.Build + SecurityCodeScan + NetAnalyzers (ReportAnalyzer)..."
 build analyzers true
+# The per-analyzer report is logged at detailed verbosity: replay the binary log to read it.
+dotnet msbuild analyzers.binlog -noconlog "-flp:logfile=analyzers-detailed.log;verbosity=detailed" >/dev/null
 
-python3 - "$work/baseline.log" "$work/analyzers.log" "$count" <<'PY'
+python3 - "$work/baseline.log" "$work/analyzers.log" "$work/analyzers-detailed.log" "$count" <<'PY'
 import re, sys
-baseline_log, analyzers_log, count = sys.argv[1], sys.argv[2], sys.argv[3]
+baseline_log, analyzers_log, report_log, count = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 
 def csc_seconds(path):
     # "    12345 ms  Csc    1 calls" in the task performance summary.
@@ -76,7 +78,7 @@ def csc_seconds(path):
 
 total = None
 per_assembly = {}
-for line in open(analyzers_log, encoding="utf-8", errors="replace"):
+for line in open(report_log, encoding="utf-8", errors="replace"):
     m = re.search(r"Total analyzer execution time:\s*([\d.,]+)\s*seconds", line)
     if m:
         total = float(m.group(1).replace(",", ""))

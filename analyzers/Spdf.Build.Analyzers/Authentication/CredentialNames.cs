@@ -39,8 +39,13 @@ internal static class CredentialNames
         "***", "redacted", "<", ">", "{", "}", "${", "$(", "%", "n/a", "null", "none", "undefined", "empty", "***",
     };
 
+    /// <summary>Substrings every credential name contains; most identifiers are rejected without splitting.</summary>
+    private static readonly string[] Fragments = { "pass", "pwd", "secret", "token", "key" };
+
     public static bool IsCredentialName(string identifier, bool includeTokens = true)
     {
+        if (!Fragments.Any(f => identifier.IndexOf(f, StringComparison.OrdinalIgnoreCase) >= 0))
+            return false;
         var words = IdentifierWords.Split(identifier);
         while (words.Count > 1 && (TransparentSuffixes.Contains(words[words.Count - 1]) || words[words.Count - 1].All(char.IsDigit)))
             words.RemoveAt(words.Count - 1);

@@ -46,7 +46,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (NameOf(assignment.Target) is { } name)
+        if (assignment.Value.ConstantValue is { HasValue: true, Value: string } && NameOf(assignment.Target) is { } name)
             Check(context, name, assignment.Value);
     }
 
@@ -80,15 +80,22 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeArgument(OperationAnalysisContext context)
     {
         var argument = (IArgumentOperation)context.Operation;
-        if (!argument.IsImplicit && argument.Parameter is { } parameter && CredentialNames.IsCredentialName(parameter.Name, includeTokens: false))
+        if (!argument.IsImplicit
+            && argument.Value.ConstantValue is { HasValue: true, Value: string }
+            && argument.Parameter is { } parameter
+            && CredentialNames.IsCredentialName(parameter.Name, includeTokens: false))
             Check(context, parameter.Name, argument.Value);
     }
 
     private static void AnalyzeComparison(OperationAnalysisContext context)
     {
         var binary = (IBinaryOperation)context.Operation;
-        if (binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals))
+        if (binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)
+            || binary.LeftOperand.Type?.SpecialType != SpecialType.System_String)
+        {
             return;
+        }
+
         if (NameOf(binary.LeftOperand) is { } left)
             Check(context, left, binary.RightOperand);
         else if (NameOf(binary.RightOperand) is { } right)

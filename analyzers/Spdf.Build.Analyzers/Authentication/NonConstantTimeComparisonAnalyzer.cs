@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Spdf.Build.Analyzers.Infrastructure;
@@ -197,8 +198,12 @@ public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    private static readonly string[] SecretFragments = { "mac", "sig", "digest", "hash", "tag", "token", "otp", "authenticator", "mic" };
+
     private static string? NamedSecret(string name, bool isString)
     {
+        if (!SecretFragments.Any(f => name.IndexOf(f, StringComparison.OrdinalIgnoreCase) >= 0))
+            return null;
         var words = IdentifierWords.Split(name);
         if (words.Count == 0 || NonSecretSuffixes.Contains(words[words.Count - 1]))
             return null;
@@ -214,16 +219,23 @@ public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
     private static bool IsHashApi(IMethodSymbol method)
         => HashApis.Contains(method.Name) && method.IsInNamespaceOrChild("System.Security.Cryptography");
 
+    /// <summary><c>var computed = HMACSHA256.HashData(key, data);</c>: judged on the declaration's syntax, without walking the member.</summary>
     private static bool InitializedFromHashApi(ILocalReferenceOperation reference)
     {
-        foreach (var operation in reference.Root().Descendants())
+        foreach (var declaration in reference.Local.DeclaringSyntaxReferences)
         {
-            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local))
-                return declarator.GetVariableInitializer()?.Value is { } initializer && SecretName(initializer) is not null;
+            if (declaration.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var initializer }
+                && initializer.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(IsHashApiSyntax))
+            {
+                return true;
+            }
         }
 
         return false;
     }
+
+    private static bool IsHashApiSyntax(InvocationExpressionSyntax invocation)
+        => invocation.Expression is MemberAccessExpressionSyntax access && HashApis.Contains(access.Name.Identifier.ValueText);
 
     private static void Report(OperationAnalysisContext context, SyntaxNode node, string name, string form)
         => context.ReportDiagnostic(Diagnostic.Create(Rule, node.GetLocation(), ImmutableDictionary<string, string?>.Empty.Add(FormProperty, form), name));

@@ -46,6 +46,9 @@ public sealed class UnsafeNativeLibrarySearchPathAnalyzer : DiagnosticAnalyzer
                 start.RegisterSymbolAction(c =>
                 {
                     var method = (IMethodSymbol)c.Symbol;
+                    // Imports are extern ([DllImport]) or static partial ([LibraryImport]); skip every other method cheaply.
+                    if (!method.IsExtern && !(method.IsStatic && method.IsPartialDefinition))
+                        return;
                     if (method.PartialDefinitionPart is not null)
                         return; // the implementation part of a partial [LibraryImport]: reported on the declaration
                     var library = method.GetDllImportData()?.ModuleName
