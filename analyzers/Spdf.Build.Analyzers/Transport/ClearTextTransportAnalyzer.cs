@@ -68,7 +68,9 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
         var namedForAddress = name.IndexOf("uri", StringComparison.OrdinalIgnoreCase) >= 0
                               || name.IndexOf("url", StringComparison.OrdinalIgnoreCase) >= 0
                               || name.Equals("address", StringComparison.OrdinalIgnoreCase);
-        return namedForAddress && parameter.ContainingSymbol.IsInNamespaceOrChild("System.Net");
+        // Proxies are reached over plain HTTP by design (HTTPS goes through a CONNECT tunnel): new WebProxy("http://proxy:8080").
+        var isProxy = parameter.ContainingSymbol.ContainingType?.Name.IndexOf("Proxy", StringComparison.Ordinal) >= 0;
+        return namedForAddress && !isProxy && parameter.ContainingSymbol.IsInNamespaceOrChild("System.Net");
     }
 
     private static void Check(OperationAnalysisContext context, IOperation value, INamedTypeSymbol uri)

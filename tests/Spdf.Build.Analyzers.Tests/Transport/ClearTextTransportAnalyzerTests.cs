@@ -63,6 +63,7 @@ public sealed class ClearTextTransportAnalyzerTests
                     var uri = new Uri("http://example.org/");
                     uri = new Uri(configured);
                     await client.GetAsync(uri);
+                    var proxy = new System.Net.WebProxy("http://proxy.hospital.example:8080");
                 }
             }
             """;
