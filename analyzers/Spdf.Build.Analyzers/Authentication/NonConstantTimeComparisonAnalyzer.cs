@@ -38,6 +38,10 @@ public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
     private static readonly HashSet<string> SecretWords = IdentifierWords.Set(
         "mac", "hmac", "signature", "sig", "digest", "hash", "tag", "token", "otp", "totp", "authenticator", "mic", "cmac");
 
+    private static readonly HashSet<string> TokenQualifiers = IdentifierWords.Set(
+        "access", "auth", "authentication", "csrf", "xsrf", "antiforgery", "api", "session", "reset", "bearer", "refresh", "id",
+        "verification", "security", "confirmation", "expected", "stored", "provided", "received", "supplied", "request");
+
     private static readonly HashSet<string> NonSecretSuffixes = IdentifierWords.Set(
         "code", "name", "algorithm", "size", "length", "count", "type", "kind", "set", "table", "key", "keys", "index", "bucket", "map",
         "source", "cancellation", "text");
@@ -207,10 +211,15 @@ public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
         var words = IdentifierWords.Split(name);
         if (words.Count == 0 || NonSecretSuffixes.Contains(words[words.Count - 1]))
             return null;
-        foreach (var word in words)
+        for (var i = 0; i < words.Count; i++)
         {
-            if (SecretWords.Contains(word) && !(isString && word == "tag"))
-                return name;
+            var word = words[i];
+            if (!SecretWords.Contains(word) || (isString && word == "tag"))
+                continue;
+            // A bare "token" is as often a lexer token as a credential: require an authentication qualifier.
+            if (word is "token" && (i == 0 || !TokenQualifiers.Contains(words[i - 1])))
+                continue;
+            return name;
         }
 
         return null;

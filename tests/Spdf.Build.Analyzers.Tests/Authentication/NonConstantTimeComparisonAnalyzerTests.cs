@@ -62,6 +62,7 @@ public sealed class NonConstantTimeComparisonAnalyzerTests
                 bool H(string hashAlgorithm, string other) => hashAlgorithm == other;
                 bool I(int hashCode, int other) => hashCode == other;
                 bool J(string itemTag, string filter) => itemTag == filter;
+                bool L(string token, string previousToken) => token == previousToken;
                 bool K(byte[] a, byte[] b)
                 {
                     var diff = 0;
