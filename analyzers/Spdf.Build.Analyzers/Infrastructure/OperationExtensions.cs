@@ -63,18 +63,39 @@ internal static class OperationExtensions
         return false;
     }
 
+    /// <summary>True when <paramref name="symbol"/> is declared directly in <paramref name="fullNamespace"/> (compared without allocating).</summary>
     public static bool IsInNamespace(this ISymbol symbol, string fullNamespace)
-    {
-        var ns = symbol.ContainingNamespace;
-        return ns is not null && !ns.IsGlobalNamespace && ns.ToDisplayString() == fullNamespace;
-    }
+        => symbol.ContainingNamespace is { IsGlobalNamespace: false } ns && NamespaceEquals(ns, fullNamespace);
 
+    /// <summary>True when <paramref name="symbol"/> is declared in <paramref name="fullNamespace"/> or a namespace inside it.</summary>
     public static bool IsInNamespaceOrChild(this ISymbol symbol, string fullNamespace)
     {
-        var ns = symbol.ContainingNamespace;
-        if (ns is null || ns.IsGlobalNamespace)
-            return false;
-        var name = ns.ToDisplayString();
-        return name == fullNamespace || name.StartsWith(fullNamespace + ".", System.StringComparison.Ordinal);
+        for (var ns = symbol.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (NamespaceEquals(ns, fullNamespace))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Compares a namespace with a dotted name from the innermost part outwards.</summary>
+    private static bool NamespaceEquals(INamespaceSymbol ns, string fullName)
+    {
+        var end = fullName.Length;
+        for (var current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            var part = current.Name;
+            var start = end - part.Length;
+            if (start < 0 || string.CompareOrdinal(fullName, start, part, 0, part.Length) != 0)
+                return false;
+            if (start == 0)
+                return current.ContainingNamespace is null or { IsGlobalNamespace: true };
+            if (fullName[start - 1] != '.')
+                return false;
+            end = start - 1;
+        }
+
+        return false;
     }
 }
