@@ -26,6 +26,65 @@ internal static class DiagnosticIds
     /// <summary>MD5, SHA-1, RIPEMD-160 or an HMAC over them used where a secure hash is needed.</summary>
     public const string WeakHashAlgorithm = "SPDF1001";
 
+    /// <summary>DES, Triple DES, RC2 or RC4 used for encryption.</summary>
+    public const string BrokenCipherAlgorithm = "SPDF1002";
+
+    /// <summary>A block cipher in ECB mode.</summary>
+    public const string EcbCipherMode = "SPDF1003";
+
+    /// <summary>A constant or literal IV or nonce passed to an encryptor.</summary>
+    public const string HardCodedInitializationVector = "SPDF1004";
+
+    /// <summary>A constant or literal key passed to a cipher, MAC or key import.</summary>
+    public const string HardCodedCryptographicKey = "SPDF1005";
+
+    /// <summary>RSA below 2048 bits, DSA, or an elliptic curve below 256 bits.</summary>
+    public const string InsufficientKeySize = "SPDF1006";
+
+    /// <summary>PasswordDeriveBytes, PBKDF2 with SHA-1, too few iterations or a constant salt.</summary>
+    public const string WeakPasswordKeyDerivation = "SPDF1007";
+
+    /// <summary>System.Random output used for a key, IV, salt, nonce, token or password.</summary>
+    public const string InsecureRandomness = "SPDF1008";
+
+    /// <summary>A TLS certificate validation callback that accepts any certificate.</summary>
+    public const string CertificateValidationDisabled = "SPDF1009";
+
+    /// <summary>SSL 2.0, SSL 3.0, TLS 1.0 or TLS 1.1 enabled.</summary>
+    public const string ObsoleteTlsProtocol = "SPDF1010";
+
+    /// <summary>A specific TLS version pinned instead of the operating system default.</summary>
+    public const string PinnedTlsProtocolVersion = "SPDF1011";
+
+    /// <summary>Certificate revocation checking turned off.</summary>
+    public const string RevocationCheckDisabled = "SPDF1012";
+
+    /// <summary>An http://, ftp://, telnet:// or ws:// address passed to a network API.</summary>
+    public const string ClearTextTransport = "SPDF1013";
+
+    /// <summary>The result of a signature, MAC or certificate chain verification is discarded.</summary>
+    public const string IgnoredVerificationResult = "SPDF1014";
+
+    // 2xxx: secrets and authentication
+
+    /// <summary>A literal password, secret, API key, token or connection-string password in code.</summary>
+    public const string HardCodedCredential = "SPDF2001";
+
+    /// <summary>A MAC, hash, signature or token compared in variable time.</summary>
+    public const string NonConstantTimeComparison = "SPDF2002";
+
+    /// <summary>JWT validation parameters that turn off signature, issuer, audience or lifetime checks.</summary>
+    public const string WeakenedTokenValidation = "SPDF2003";
+
+    /// <summary>A catch block in an authentication or verification method that reports success.</summary>
+    public const string FailOpenErrorHandling = "SPDF2004";
+
+    /// <summary>A native library loaded without a safe DLL search path.</summary>
+    public const string UnsafeNativeLibrarySearchPath = "SPDF2005";
+
+    /// <summary>Path.GetTempFileName or a world-writable file or directory.</summary>
+    public const string InsecureTemporaryFile = "SPDF2006";
+
     // 5xxx: MSBuild task findings
 
     /// <summary>An Spdf.Build task failed in a way it has no specific diagnostic for.</summary>

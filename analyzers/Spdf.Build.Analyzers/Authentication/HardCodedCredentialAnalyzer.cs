@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Spdf.Build.Analyzers.Infrastructure;
+
+namespace Spdf.Build.Analyzers.Authentication;
+
+/// <summary>
+/// SPDF2001: a non-empty literal password, secret, API key, private key or token stored in (or compared with) a
+/// variable, field, property or parameter whose name says so (see <see cref="CredentialNames"/>), passed to a
+/// parameter named so (<c>new NetworkCredential(user, "...")</c>, <c>new X509Certificate2(path, "...")</c>), or
+/// written into a connection string (<c>Password=...</c>, <c>Pwd=...</c>). User names, empty strings, placeholders,
+/// labels, header and setting names, resource keys and <c>nameof</c> are not reported.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(
+        DiagnosticIds.HardCodedCredential,
+        title: "Do not hard-code credentials",
+        messageFormat: "{0} holds a hard-coded credential; load it from a secret store, the OS credential manager or provisioning data",
+        RuleCategory.Authentication,
+        FalsePositivePolicy.Precise,
+        cwe: 798,
+        description: "A password, API key or token in source code is in every copy of the binary and every clone of the repository, " +
+                     "cannot be rotated per device and is found by anyone who decompiles the application. Keep secrets out of code.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(AnalyzeDeclarator, OperationKind.VariableDeclarator);
+        context.RegisterOperationAction(AnalyzeFieldInitializer, OperationKind.FieldInitializer);
+        context.RegisterOperationAction(AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
+        context.RegisterOperationAction(AnalyzeParameterInitializer, OperationKind.ParameterInitializer);
+        context.RegisterOperationAction(AnalyzeArgument, OperationKind.Argument);
+        context.RegisterOperationAction(AnalyzeComparison, OperationKind.Binary);
+        context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Value.ConstantValue is { HasValue: true, Value: string } && NameOf(assignment.Target) is { } name)
+            Check(context, name, assignment.Value);
+    }
+
+    private static void AnalyzeDeclarator(OperationAnalysisContext context)
+    {
+        var declarator = (IVariableDeclaratorOperation)context.Operation;
+        if (declarator.GetVariableInitializer() is { } initializer)
+            Check(context, declarator.Symbol.Name, initializer.Value);
+    }
+
+    private static void AnalyzeFieldInitializer(OperationAnalysisContext context)
+    {
+        var initializer = (IFieldInitializerOperation)context.Operation;
+        foreach (var field in initializer.InitializedFields)
+            Check(context, field.Name, initializer.Value);
+    }
+
+    private static void AnalyzePropertyInitializer(OperationAnalysisContext context)
+    {
+        var initializer = (IPropertyInitializerOperation)context.Operation;
+        foreach (var property in initializer.InitializedProperties)
+            Check(context, property.Name, initializer.Value);
+    }
+
+    private static void AnalyzeParameterInitializer(OperationAnalysisContext context)
+    {
+        var initializer = (IParameterInitializerOperation)context.Operation;
+        Check(context, initializer.Parameter.Name, initializer.Value);
+    }
+
+    private static void AnalyzeArgument(OperationAnalysisContext context)
+    {
+        var argument = (IArgumentOperation)context.Operation;
+        if (!argument.IsImplicit
+            && argument.Value.ConstantValue is { HasValue: true, Value: string }
+            && argument.Parameter is { } parameter
+            && CredentialNames.IsCredentialName(parameter.Name, includeTokens: false))
+            Check(context, parameter.Name, argument.Value);
+    }
+
+    private static void AnalyzeComparison(OperationAnalysisContext context)
+    {
+        var binary = (IBinaryOperation)context.Operation;
+        if (binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)
+            || binary.LeftOperand.Type?.SpecialType != SpecialType.System_String)
+        {
+            return;
+        }
+
+        if (NameOf(binary.LeftOperand) is { } left)
+            Check(context, left, binary.RightOperand);
+        else if (NameOf(binary.RightOperand) is { } right)
+            Check(context, right, binary.LeftOperand);
+    }
+
+    private static void AnalyzeLiteral(OperationAnalysisContext context)
+    {
+        var literal = (ILiteralOperation)context.Operation;
+        if (literal.ConstantValue is not { HasValue: true, Value: string text } || text.IndexOf('=') < 0)
+            return;
+
+        foreach (var pair in text.Split(';'))
+        {
+            var separator = pair.IndexOf('=');
+            if (separator <= 0)
+                continue;
+            var key = pair.Substring(0, separator).Trim();
+            var value = pair.Substring(separator + 1).Trim().Trim('\'', '"');
+            if ((key.Equals("Password", StringComparison.OrdinalIgnoreCase) || key.Equals("Pwd", StringComparison.OrdinalIgnoreCase))
+                && CredentialNames.IsSecretValue(value, key))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, literal.Syntax.GetLocation(), "This connection string"));
+                return;
+            }
+        }
+    }
+
+    private static void Check(OperationAnalysisContext context, string name, IOperation value)
+    {
+        value = value.WalkDownConversions();
+        // A constant named as a credential is reported at its declaration, not at every use.
+        var isLiteralOrPlainConstant = value switch
+        {
+            ILiteralOperation => true,
+            IFieldReferenceOperation field => !CredentialNames.IsCredentialName(field.Field.Name),
+            ILocalReferenceOperation local => !CredentialNames.IsCredentialName(local.Local.Name),
+            _ => false,
+        };
+        if (!isLiteralOrPlainConstant)
+            return;
+        if (value.ConstantValue is not { HasValue: true, Value: string text })
+            return;
+        if (!CredentialNames.IsCredentialName(name) || !CredentialNames.IsSecretValue(text, name))
+            return;
+
+        context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), "'" + name + "'"));
+    }
+
+    private static string? NameOf(IOperation operation) => operation.WalkDownConversions() switch
+    {
+        ILocalReferenceOperation local => local.Local.Name,
+        IFieldReferenceOperation field => field.Field.Name,
+        IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property.Name,
+        IParameterReferenceOperation parameter => parameter.Parameter.Name,
+        _ => null,
+    };
+}

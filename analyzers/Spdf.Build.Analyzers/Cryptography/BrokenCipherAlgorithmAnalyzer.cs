@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Spdf.Build.Analyzers.Infrastructure;
+
+namespace Spdf.Build.Analyzers.Cryptography;
+
+/// <summary>
+/// SPDF1002: DES, Triple DES and RC2 through constructors and static factories (also of derived types such as
+/// <c>DESCryptoServiceProvider</c>), and DES, 3DES, RC2 or RC4 requested by name from <c>SymmetricAlgorithm.Create</c>
+/// or <c>CryptoConfig.CreateFromName</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BrokenCipherAlgorithmAnalyzer : DiagnosticAnalyzer
+{
+    internal const string FormProperty = "Form";
+    internal const string FormCreation = "Creation";
+    internal const string FormStaticMember = "StaticMember";
+    internal const string FormAlgorithmName = "AlgorithmName";
+
+    internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(
+        DiagnosticIds.BrokenCipherAlgorithm,
+        title: "Do not use a broken or weak cipher",
+        messageFormat: "{0} is a broken or weak cipher; use AES (AES-GCM where possible)",
+        RuleCategory.Cryptography,
+        FalsePositivePolicy.Precise,
+        cwe: 327,
+        description: "DES has a 56-bit key, Triple DES a 64-bit block (Sweet32) and is withdrawn by NIST, RC2 and RC4 are broken. " +
+                     "Encrypt with AES, preferably an authenticated mode (AesGcm, AesCcm) or ChaCha20Poly1305.");
+
+    private static readonly Dictionary<string, string> CipherNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["DES"] = "DES",
+        ["System.Security.Cryptography.DES"] = "DES",
+        ["DESCryptoServiceProvider"] = "DES",
+        ["System.Security.Cryptography.DESCryptoServiceProvider"] = "DES",
+        ["3DES"] = "Triple DES",
+        ["TripleDES"] = "Triple DES",
+        ["Triple DES"] = "Triple DES",
+        ["System.Security.Cryptography.TripleDES"] = "Triple DES",
+        ["TripleDESCryptoServiceProvider"] = "Triple DES",
+        ["System.Security.Cryptography.TripleDESCryptoServiceProvider"] = "Triple DES",
+        ["http://www.w3.org/2001/04/xmlenc#tripledes-cbc"] = "Triple DES",
+        ["RC2"] = "RC2",
+        ["System.Security.Cryptography.RC2"] = "RC2",
+        ["RC2CryptoServiceProvider"] = "RC2",
+        ["System.Security.Cryptography.RC2CryptoServiceProvider"] = "RC2",
+        ["RC4"] = "RC4",
+        ["ARCFOUR"] = "RC4",
+        ["ARC4"] = "RC4",
+    };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var compilation = context.Compilation;
+        var symmetricAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
+        if (symmetricAlgorithm is null)
+            return;
+
+        var brokenTypes = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
+        Add("System.Security.Cryptography.DES", "DES");
+        Add("System.Security.Cryptography.TripleDES", "Triple DES");
+        Add("System.Security.Cryptography.RC2", "RC2");
+        var cryptoConfig = compilation.GetTypeByMetadataName("System.Security.Cryptography.CryptoConfig");
+
+        context.RegisterOperationAction(c =>
+        {
+            var creation = (IObjectCreationOperation)c.Operation;
+            if (CipherOf(creation.Type) is { } name)
+                Report(c, creation.Syntax, name, FormCreation);
+        }, OperationKind.ObjectCreation);
+
+        context.RegisterOperationAction(c =>
+        {
+            var invocation = (IInvocationOperation)c.Operation;
+            var method = invocation.TargetMethod;
+            if (!method.IsStatic)
+                return;
+
+            if (CipherOf(method.ContainingType) is { } name)
+            {
+                Report(c, invocation.Syntax, name, FormStaticMember);
+                return;
+            }
+
+            var isNameFactory = method.Name is "Create" or "CreateFromName"
+                                && invocation.Arguments.Length > 0
+                                && (SymbolEqualityComparer.Default.Equals(method.ContainingType, symmetricAlgorithm)
+                                    || SymbolEqualityComparer.Default.Equals(method.ContainingType, cryptoConfig));
+            if (isNameFactory
+                && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string algorithmName }
+                && CipherNames.TryGetValue(algorithmName.Trim(), out var cipher))
+            {
+                Report(c, invocation.Arguments[0].Value.Syntax, cipher, FormAlgorithmName);
+            }
+        }, OperationKind.Invocation);
+
+        void Add(string metadataName, string displayName)
+        {
+            if (compilation.GetTypeByMetadataName(metadataName) is { } type)
+                brokenTypes[type] = displayName;
+        }
+
+        string? CipherOf(ITypeSymbol? type)
+        {
+            for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+            {
+                if (brokenTypes.TryGetValue(current, out var name))
+                    return name;
+            }
+
+            return null;
+        }
+    }
+
+    private static void Report(OperationAnalysisContext context, SyntaxNode node, string cipher, string form)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(FormProperty, form);
+        context.ReportDiagnostic(Diagnostic.Create(Rule, node.GetLocation(), properties, cipher));
+    }
+}

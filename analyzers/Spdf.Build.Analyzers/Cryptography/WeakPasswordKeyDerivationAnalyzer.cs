@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Spdf.Build.Analyzers.Infrastructure;
+
+namespace Spdf.Build.Analyzers.Cryptography;
+
+/// <summary>
+/// SPDF1007: <c>PasswordDeriveBytes</c> (PBKDF1); <c>Rfc2898DeriveBytes</c> and <c>Rfc2898DeriveBytes.Pbkdf2</c> with SHA-1
+/// or MD5 (also the implicit SHA-1 of the constructors without a hash algorithm); a constant iteration count below
+/// OWASP's figures (600 000 for SHA-256, 210 000 for SHA-384/512, 1 300 000 for SHA-1); a hard-coded salt. ASP.NET Core's
+/// <c>KeyDerivation.Pbkdf2</c> is checked the same way.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
+{
+    internal const string FixProperty = "Fix";
+    internal const string FixUseSha256 = "UseSha256";
+    internal const string FixIterations = "Iterations";
+    internal const string MinimumIterationsProperty = "MinimumIterations";
+    internal const int Sha256Iterations = 600_000;
+    internal const int Sha512Iterations = 210_000;
+    internal const int Sha1Iterations = 1_300_000;
+
+    internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(
+        DiagnosticIds.WeakPasswordKeyDerivation,
+        title: "Derive keys from passwords with a strong KDF",
+        messageFormat: "{0}",
+        RuleCategory.Cryptography,
+        FalsePositivePolicy.Precise,
+        cwe: 916,
+        description: "Password hashes and password-derived keys must be slow to brute-force: PBKDF2-HMAC-SHA256 with at least 600 000 " +
+                     "iterations (OWASP), a random salt of 16 bytes or more per password, never PBKDF1 or SHA-1.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var rfc2898 = context.Compilation.GetTypeByMetadataName("System.Security.Cryptography.Rfc2898DeriveBytes");
+        var passwordDeriveBytes = context.Compilation.GetTypeByMetadataName("System.Security.Cryptography.PasswordDeriveBytes");
+        var keyDerivation = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivation");
+        if (rfc2898 is null && passwordDeriveBytes is null && keyDerivation is null)
+            return;
+
+        context.RegisterOperationAction(c =>
+        {
+            var creation = (IObjectCreationOperation)c.Operation;
+            if (creation.Type.InheritsFromOrEquals(passwordDeriveBytes))
+                Report(c, creation.Syntax, "PasswordDeriveBytes implements PBKDF1; use Rfc2898DeriveBytes.Pbkdf2 with SHA-256 and 600 000 iterations", fix: null);
+            else if (creation.Type.InheritsFromOrEquals(rfc2898))
+                AnalyzePbkdf2(c, creation.Syntax, creation.Arguments, isConstructor: true);
+        }, OperationKind.ObjectCreation);
+
+        context.RegisterOperationAction(c =>
+        {
+            var invocation = (IInvocationOperation)c.Operation;
+            var method = invocation.TargetMethod;
+            if (method.Name == "Pbkdf2"
+                && (SymbolEqualityComparer.Default.Equals(method.ContainingType, rfc2898) || SymbolEqualityComparer.Default.Equals(method.ContainingType, keyDerivation)))
+            {
+                AnalyzePbkdf2(c, invocation.Syntax, invocation.Arguments, isConstructor: false);
+            }
+        }, OperationKind.Invocation);
+
+        context.RegisterOperationAction(c =>
+        {
+            var assignment = (ISimpleAssignmentOperation)c.Operation;
+            if (assignment.Target is IPropertyReferenceOperation { Property.Name: "IterationCount" } property
+                && property.Property.ContainingType.InheritsFromOrEquals(rfc2898)
+                && assignment.Value.ConstantValue is { HasValue: true, Value: int iterations }
+                && iterations < Sha512Iterations)
+            {
+                Report(c, assignment.Value.Syntax, $"{iterations.ToString("N0", CultureInfo.InvariantCulture)} PBKDF2 iterations are too few; use at least {Sha256Iterations.ToString("N0", CultureInfo.InvariantCulture)} with SHA-256", fix: null);
+            }
+        }, OperationKind.SimpleAssignment);
+    }
+
+    private static void AnalyzePbkdf2(OperationAnalysisContext context, SyntaxNode call, ImmutableArray<IArgumentOperation> arguments, bool isConstructor)
+    {
+        IArgumentOperation? hash = null, iterations = null, salt = null;
+        foreach (var argument in arguments)
+        {
+            switch (argument.Parameter?.Name)
+            {
+                case "hashAlgorithm" or "prf":
+                    hash = argument;
+                    break;
+                case "iterations" or "iterationCount":
+                    iterations = argument;
+                    break;
+                case "salt" when argument.Parameter.Type is not { SpecialType: SpecialType.System_Int32 }:
+                    salt = argument;
+                    break;
+            }
+        }
+
+        var hashName = hash is null ? (isConstructor ? "SHA1" : null) : HashName(hash.Value);
+        var fixable = isConstructor || arguments.Length > 0 && arguments[0].Parameter?.ContainingSymbol.ContainingType.Name == "Rfc2898DeriveBytes";
+        if (hashName is "SHA1" or "MD5" or "HMACSHA1")
+        {
+            var message = hash is null
+                ? "This Rfc2898DeriveBytes constructor uses SHA-1 by default; pass HashAlgorithmName.SHA256 and 600 000 iterations"
+                : $"PBKDF2 with {(hashName == "HMACSHA1" ? "SHA1" : hashName)} is weak; use SHA-256 with 600 000 iterations";
+            Report(context, hash?.Value.Syntax ?? call, message, fixable ? FixUseSha256 : null);
+        }
+        else if (iterations is not null && iterations.Value.ConstantValue is { HasValue: true, Value: int count })
+        {
+            var minimum = hashName is "SHA512" or "SHA384" or "HMACSHA512" ? Sha512Iterations : Sha256Iterations;
+            if (count < minimum)
+            {
+                var message = $"{count.ToString("N0", CultureInfo.InvariantCulture)} PBKDF2 iterations are too few; use at least {minimum.ToString("N0", CultureInfo.InvariantCulture)}";
+                Report(context, iterations.Value.Syntax, message, FixIterations, minimum);
+            }
+        }
+
+        if (salt is not null && HardCodedData.IsHardCoded(salt.Value))
+            Report(context, salt.Value.Syntax, "The salt is hard-coded; generate a random salt of at least 16 bytes per password with RandomNumberGenerator", fix: null);
+    }
+
+    private static string? HashName(IOperation value)
+    {
+        value = value.WalkDownConversions();
+        return value switch
+        {
+            IPropertyReferenceOperation property => property.Property.Name.ToUpperInvariant(),
+            IFieldReferenceOperation field => field.Field.Name.ToUpperInvariant(),
+            IObjectCreationOperation { Arguments.Length: 1 } creation when creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name }
+                => name.Replace("-", string.Empty).ToUpperInvariant(),
+            _ => null,
+        };
+    }
+
+    private static void Report(OperationAnalysisContext context, SyntaxNode node, string message, string? fix, int minimumIterations = Sha256Iterations)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (fix is not null)
+        {
+            properties = properties.Add(FixProperty, fix)
+                .Add(MinimumIterationsProperty, minimumIterations.ToString(CultureInfo.InvariantCulture));
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Rule, node.GetLocation(), properties, message));
+    }
+}

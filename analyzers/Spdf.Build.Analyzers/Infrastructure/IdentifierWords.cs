@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+
+namespace Spdf.Build.Analyzers.Infrastructure;
+
+/// <summary>
+/// Splits identifiers into lower-case words (<c>_apiKeyHeader</c> → api, key, header; <c>DB_PASSWORD</c> → db, password)
+/// so rules can ask what a name is about without substring accidents (<c>Tokenizer</c> is not a token).
+/// </summary>
+internal static class IdentifierWords
+{
+    public static List<string> Split(string identifier)
+    {
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i < identifier.Length; i++)
+        {
+            var c = identifier[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                Flush(i);
+                continue;
+            }
+
+            if (start < 0)
+            {
+                start = i;
+                continue;
+            }
+
+            var previous = identifier[i - 1];
+            var boundary = (char.IsUpper(c) && char.IsLower(previous))
+                           || (char.IsUpper(c) && i + 1 < identifier.Length && char.IsLower(identifier[i + 1]) && char.IsUpper(previous))
+                           || (char.IsDigit(c) != char.IsDigit(previous));
+            if (boundary)
+            {
+                Flush(i);
+                start = i;
+            }
+        }
+
+        Flush(identifier.Length);
+        return words;
+
+        void Flush(int end)
+        {
+            if (start >= 0 && end > start)
+                words.Add(identifier.Substring(start, end - start).ToLowerInvariant());
+            start = -1;
+        }
+    }
+
+    /// <summary>True when any word of <paramref name="identifier"/> is in <paramref name="vocabulary"/>.</summary>
+    public static bool ContainsAny(string identifier, ISet<string> vocabulary)
+    {
+        foreach (var word in Split(identifier))
+        {
+            if (vocabulary.Contains(word))
+                return true;
+        }
+
+        return false;
+    }
+
+    public static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
+}

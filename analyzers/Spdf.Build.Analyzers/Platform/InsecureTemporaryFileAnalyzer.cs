@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Spdf.Build.Analyzers.Infrastructure;
+
+namespace Spdf.Build.Analyzers.Platform;
+
+/// <summary>
+/// SPDF2006: <c>Path.GetTempFileName()</c> (a predictable name in a shared directory), and files or directories created or
+/// changed to be writable by every user: a constant <c>UnixFileMode</c> with <c>OtherWrite</c> passed to
+/// <c>File.SetUnixFileMode</c>, <c>Directory.CreateDirectory</c>, <c>FileSystemInfo.UnixFileMode</c> or
+/// <c>FileStreamOptions.UnixCreateMode</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class InsecureTemporaryFileAnalyzer : DiagnosticAnalyzer
+{
+    private const int OtherWrite = 0x2;
+
+    internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(
+        DiagnosticIds.InsecureTemporaryFile,
+        title: "Do not create insecure temporary or world-writable files",
+        messageFormat: "{0}",
+        RuleCategory.Authentication,
+        FalsePositivePolicy.Precise,
+        cwe: 377,
+        description: "Path.GetTempFileName creates a predictable file in a directory every user shares, open to symlink and " +
+                     "pre-creation attacks; world-writable files let any local process alter configuration, logs or updates. " +
+                     "Create temporary files in an application-private directory with a random name (Path.GetRandomFileName) and " +
+                     "FileMode.CreateNew, and never grant write access to others.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var path = start.Compilation.GetTypeByMetadataName("System.IO.Path");
+            if (path is null)
+                return;
+            var unixFileMode = start.Compilation.GetTypeByMetadataName("System.IO.UnixFileMode");
+
+            start.RegisterOperationAction(c =>
+            {
+                var invocation = (IInvocationOperation)c.Operation;
+                if (invocation.TargetMethod.Name == "GetTempFileName" && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, path))
+                {
+                    c.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(),
+                        "Path.GetTempFileName creates a predictable file in the shared temporary directory; use a private directory and Path.GetRandomFileName with FileMode.CreateNew"));
+                }
+            }, OperationKind.Invocation);
+
+            if (unixFileMode is null)
+                return;
+
+            start.RegisterOperationAction(c =>
+            {
+                var argument = (IArgumentOperation)c.Operation;
+                if (argument.Parameter is { } parameter
+                    && SymbolEqualityComparer.Default.Equals(parameter.Type, unixFileMode)
+                    && parameter.ContainingSymbol.IsInNamespace("System.IO"))
+                {
+                    CheckMode(c, argument.Value);
+                }
+            }, OperationKind.Argument);
+
+            start.RegisterOperationAction(c =>
+            {
+                var assignment = (ISimpleAssignmentOperation)c.Operation;
+                if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "UnixFileMode" or "UnixCreateMode" } property }
+                    && property.IsInNamespace("System.IO"))
+                {
+                    CheckMode(c, assignment.Value);
+                }
+            }, OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void CheckMode(OperationAnalysisContext context, IOperation value)
+    {
+        var constant = value.WalkDownConversions().ConstantValue;
+        if (constant is { HasValue: true, Value: int mode } && (mode & OtherWrite) != 0)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(),
+                "This file mode lets every user on the device write the file (UnixFileMode.OtherWrite); grant write access to the owner only"));
+        }
+    }
+}

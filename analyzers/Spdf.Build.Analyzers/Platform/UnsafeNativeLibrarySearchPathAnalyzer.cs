@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Spdf.Build.Analyzers.Infrastructure;
+
+namespace Spdf.Build.Analyzers.Platform;
+
+/// <summary>
+/// SPDF2005: a <c>[DllImport]</c> or <c>[LibraryImport]</c> method without <c>[DefaultDllImportSearchPaths]</c> on the method or
+/// the assembly, and <c>NativeLibrary.Load</c>/<c>TryLoad</c> of a constant relative path. Imports of an absolute path are
+/// not reported.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnsafeNativeLibrarySearchPathAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(
+        DiagnosticIds.UnsafeNativeLibrarySearchPath,
+        title: "Load native libraries from a safe search path",
+        messageFormat: "{0} loads '{1}' through the default DLL search order, which includes the working directory; add [DefaultDllImportSearchPaths(DllImportSearchPath.System32)] or load an absolute path",
+        RuleCategory.Authentication,
+        FalsePositivePolicy.Precise,
+        cwe: 427,
+        description: "The default search order lets a DLL planted in the current or application directory run with the device application's " +
+                     "privileges (DLL hijacking). Restrict the search with DefaultDllImportSearchPaths (System32, or SafeDirectories) at " +
+                     "method or assembly level.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var searchPaths = start.Compilation.GetTypeByMetadataName("System.Runtime.InteropServices.DefaultDllImportSearchPathsAttribute");
+            if (searchPaths is null)
+                return;
+            var libraryImport = start.Compilation.GetTypeByMetadataName("System.Runtime.InteropServices.LibraryImportAttribute");
+            var nativeLibrary = start.Compilation.GetTypeByMetadataName("System.Runtime.InteropServices.NativeLibrary");
+            var assemblyIsRestricted = start.Compilation.Assembly.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, searchPaths));
+
+            if (!assemblyIsRestricted)
+            {
+                start.RegisterSymbolAction(c =>
+                {
+                    var method = (IMethodSymbol)c.Symbol;
+                    // Imports are extern ([DllImport]) or static partial ([LibraryImport]); skip every other method cheaply.
+                    if (!method.IsExtern && !(method.IsStatic && method.IsPartialDefinition))
+                        return;
+                    if (method.PartialDefinitionPart is not null)
+                        return; // the implementation part of a partial [LibraryImport]: reported on the declaration
+                    var library = method.GetDllImportData()?.ModuleName
+                                  ?? method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, libraryImport))
+                                      ?.ConstructorArguments.FirstOrDefault().Value as string;
+                    if (library is null || IsAbsolutePath(library))
+                        return;
+                    if (method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, searchPaths)))
+                        return;
+                    if (method.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
+                        c.ReportDiagnostic(Diagnostic.Create(Rule, location, method.Name, library));
+                }, SymbolKind.Method);
+            }
+
+            if (nativeLibrary is null)
+                return;
+            start.RegisterOperationAction(c =>
+            {
+                var invocation = (IInvocationOperation)c.Operation;
+                if (invocation.TargetMethod.Name is not ("Load" or "TryLoad")
+                    || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, nativeLibrary)
+                    || invocation.Arguments.Length == 0
+                    || invocation.Arguments[0].Parameter?.Name != "libraryPath"
+                    || invocation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string path }
+                    || IsAbsolutePath(path))
+                {
+                    return;
+                }
+
+                c.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Arguments[0].Value.Syntax.GetLocation(), "NativeLibrary." + invocation.TargetMethod.Name, path));
+            }, OperationKind.Invocation);
+        });
+    }
+
+    private static bool IsAbsolutePath(string path)
+        => path.StartsWith("/", System.StringComparison.Ordinal)
+           || path.StartsWith("\\\\", System.StringComparison.Ordinal)
+           || (path.Length >= 3 && char.IsLetter(path[0]) && path[1] == ':' && (path[2] == '\\' || path[2] == '/'));
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Spdf.Build.Analyzers.Infrastructure;
+
+namespace Spdf.Build.Analyzers.Transport;
+
+/// <summary>
+/// SPDF1013: an <c>http://</c>, <c>ftp://</c>, <c>telnet://</c> or <c>ws://</c> address that reaches a network API: a
+/// string or <c>Uri</c> parameter named for an address (<c>requestUri</c>, <c>address</c>, <c>uri</c>, <c>uriPrefix</c>...)
+/// of a <c>System.Net</c> type (<c>HttpClient</c>, <c>HttpRequestMessage</c>, <c>WebRequest.Create</c>, <c>WebClient</c>,
+/// <c>ClientWebSocket.ConnectAsync</c>, <c>HttpListener</c> prefixes) or a <c>BaseAddress</c>; constants, <c>new Uri("...")</c>
+/// and locals initialised with them are followed. Loopback addresses and strings that never reach a network API
+/// (XML namespaces, documentation links) are not reported.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(
+        DiagnosticIds.ClearTextTransport,
+        title: "Do not send data over clear-text protocols",
+        messageFormat: "'{0}' is sent over {1} in clear text; use {2}",
+        RuleCategory.Cryptography,
+        FalsePositivePolicy.Precise,
+        cwe: 319,
+        description: "HTTP, FTP, Telnet and WebSocket without TLS expose patient data, credentials and commands to anyone on the " +
+                     "network path and let them alter it. Use https://, wss:// or FTPS/SFTP.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var uri = start.Compilation.GetTypeByMetadataName("System.Uri");
+            if (uri is null)
+                return;
+
+            start.RegisterOperationAction(c =>
+            {
+                var argument = (IArgumentOperation)c.Operation;
+                if (argument.IsImplicit || argument.Parameter is not { } parameter || !IsAddressParameter(parameter, uri))
+                    return;
+                Check(c, argument.Value, uri);
+            }, OperationKind.Argument);
+
+            start.RegisterOperationAction(c =>
+            {
+                var assignment = (ISimpleAssignmentOperation)c.Operation;
+                if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "BaseAddress" } property }
+                    && property.IsInNamespaceOrChild("System.Net"))
+                {
+                    Check(c, assignment.Value, uri);
+                }
+            }, OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static bool IsAddressParameter(IParameterSymbol parameter, INamedTypeSymbol uri)
+    {
+        if (parameter.Type.SpecialType != SpecialType.System_String && !SymbolEqualityComparer.Default.Equals(parameter.Type, uri))
+            return false;
+        var name = parameter.Name;
+        var namedForAddress = name.IndexOf("uri", StringComparison.OrdinalIgnoreCase) >= 0
+                              || name.IndexOf("url", StringComparison.OrdinalIgnoreCase) >= 0
+                              || name.Equals("address", StringComparison.OrdinalIgnoreCase);
+        // Proxies are reached over plain HTTP by design (HTTPS goes through a CONNECT tunnel): new WebProxy("http://proxy:8080").
+        var isProxy = parameter.ContainingSymbol.ContainingType?.Name.IndexOf("Proxy", StringComparison.Ordinal) >= 0;
+        return namedForAddress && !isProxy && parameter.ContainingSymbol.IsInNamespaceOrChild("System.Net");
+    }
+
+    private static void Check(OperationAnalysisContext context, IOperation value, INamedTypeSymbol uri)
+    {
+        var address = ConstantAddress(value, uri, depth: 0);
+        if (address is null || !Uri.TryCreate(address.Trim(), UriKind.Absolute, out var parsed) && !address.Contains("://+") && !address.Contains("://*"))
+            return;
+
+        var scheme = address.Substring(0, Math.Max(0, address.IndexOf("://", StringComparison.Ordinal))).ToLowerInvariant();
+        var secure = scheme switch
+        {
+            "http" => "https://",
+            "ws" => "wss://",
+            "ftp" => "FTPS or SFTP",
+            "telnet" => "SSH",
+            _ => null,
+        };
+        if (secure is null || (parsed is not null && IsLoopback(parsed)))
+            return;
+
+        context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), address, scheme.ToUpperInvariant(), secure));
+    }
+
+    private static bool IsLoopback(Uri address)
+    {
+        var host = address.Host;
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+               || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+               || address.IsLoopback;
+    }
+
+    private static string? ConstantAddress(IOperation value, INamedTypeSymbol uri, int depth)
+    {
+        value = value.WalkDownConversions();
+        if (value.ConstantValue is { HasValue: true, Value: string text })
+            return text;
+        if (depth > 2)
+            return null;
+
+        switch (value)
+        {
+            case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, uri)
+                                                        && creation.Arguments.Length >= 1
+                                                        && creation.Arguments[0].Parameter?.Type.SpecialType == SpecialType.System_String:
+                return ConstantAddress(creation.Arguments[0].Value, uri, depth + 1);
+            case ILocalReferenceOperation local:
+                return ConstantLocal(local, uri, depth);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A local assigned once, at its declaration.</summary>
+    private static string? ConstantLocal(ILocalReferenceOperation reference, INamedTypeSymbol uri, int depth)
+    {
+        IOperation? initializer = null;
+        foreach (var operation in reference.Root().Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
+                    initializer = declarator.GetVariableInitializer()?.Value;
+                    break;
+                case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, reference.Local)
+                                                       && (other.Parent is IAssignmentOperation assignment && assignment.Target == other
+                                                           || other.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }):
+                    return null;
+            }
+        }
+
+        return initializer is null ? null : ConstantAddress(initializer, uri, depth + 1);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Spdf.Build.Analyzers.Infrastructure;
+
+namespace Spdf.Build.Analyzers.Transport;
+
+/// <summary>
+/// SPDF1010: <c>SslProtocols.Ssl2/Ssl3/Tls/Tls11/Default</c> and <c>SecurityProtocolType.Ssl3/Tls/Tls11</c> stored or passed on
+/// (not merely compared or masked out). SPDF1011 (audit): <c>Tls12</c>/<c>Tls13</c> pinned instead of letting the
+/// operating system choose (<c>SslProtocols.None</c>, <c>SecurityProtocolType.SystemDefault</c>).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
+{
+    internal const string EnumTypeProperty = "EnumType";
+
+    internal static readonly DiagnosticDescriptor ObsoleteRule = SpdfDescriptors.Create(
+        DiagnosticIds.ObsoleteTlsProtocol,
+        title: "Do not enable SSL 2.0/3.0, TLS 1.0 or TLS 1.1",
+        messageFormat: "{0} enables an obsolete protocol; use SslProtocols.None (the operating system default) so only TLS 1.2 and later are negotiated",
+        RuleCategory.Cryptography,
+        FalsePositivePolicy.Precise,
+        cwe: 326,
+        description: "SSL 2.0, SSL 3.0, TLS 1.0 and TLS 1.1 are deprecated (RFC 8996) and vulnerable to downgrade and padding-oracle attacks.");
+
+    internal static readonly DiagnosticDescriptor PinnedRule = SpdfDescriptors.Create(
+        DiagnosticIds.PinnedTlsProtocolVersion,
+        title: "Let the operating system choose the TLS version",
+        messageFormat: "{0} pins a TLS version; use SslProtocols.None (SecurityProtocolType.SystemDefault) so the device picks up newer versions and OS policy",
+        RuleCategory.Cryptography,
+        FalsePositivePolicy.Audit,
+        cwe: 757,
+        description: "A hard-coded TLS version does not follow operating system updates: when TLS 1.2 is deprecated the device keeps using it. " +
+                     "Pinning is sometimes required by a peer; review and document such cases.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(ObsoleteRule, PinnedRule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var sslProtocols = start.Compilation.GetTypeByMetadataName("System.Security.Authentication.SslProtocols");
+            var securityProtocolType = start.Compilation.GetTypeByMetadataName("System.Net.SecurityProtocolType");
+            if (sslProtocols is null && securityProtocolType is null)
+                return;
+
+            start.RegisterOperationAction(c =>
+            {
+                var reference = (IFieldReferenceOperation)c.Operation;
+                var type = reference.Field.ContainingType;
+                var isSsl = SymbolEqualityComparer.Default.Equals(type, sslProtocols);
+                if (!isSsl && !SymbolEqualityComparer.Default.Equals(type, securityProtocolType))
+                    return;
+
+                var rule = reference.Field.Name switch
+                {
+                    "Ssl2" or "Ssl3" or "Tls" or "Tls11" => ObsoleteRule,
+                    "Default" when isSsl => ObsoleteRule,
+                    "Tls12" or "Tls13" => PinnedRule,
+                    _ => null,
+                };
+                if (rule is null || !ValueFlow.IsStoredOrPassed(reference))
+                    return;
+
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(EnumTypeProperty, isSsl ? "SslProtocols" : "SecurityProtocolType");
+                c.ReportDiagnostic(Diagnostic.Create(rule, reference.Syntax.GetLocation(), properties, type.Name + "." + reference.Field.Name));
+            }, OperationKind.FieldReference);
+        });
+    }
+}

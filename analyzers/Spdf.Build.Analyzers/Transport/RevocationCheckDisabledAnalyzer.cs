@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Spdf.Build.Analyzers.Infrastructure;
+
+namespace Spdf.Build.Analyzers.Transport;
+
+/// <summary>
+/// SPDF1012: <c>X509RevocationMode.NoCheck</c> stored or passed on (chain policies, <c>SslClientAuthenticationOptions</c>,
+/// Kestrel options); <c>CheckCertificateRevocationList = false</c>; <c>checkCertificateRevocation: false</c> passed to
+/// <c>SslStream.AuthenticateAs*</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(
+        DiagnosticIds.RevocationCheckDisabled,
+        title: "Do not turn off certificate revocation checking",
+        messageFormat: "{0} turns off certificate revocation checking; use X509RevocationMode.Online (or Offline with a provisioned CRL)",
+        RuleCategory.Cryptography,
+        FalsePositivePolicy.Precise,
+        cwe: 299,
+        description: "Without revocation checking a stolen or mis-issued certificate keeps working after its CA revokes it. " +
+                     "Devices that are offline can use X509RevocationMode.Offline with CRLs delivered by updates.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var revocationMode = start.Compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509RevocationMode");
+            if (revocationMode is null)
+                return;
+
+            start.RegisterOperationAction(c =>
+            {
+                var reference = (IFieldReferenceOperation)c.Operation;
+                if (reference.Field.Name == "NoCheck"
+                    && SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, revocationMode)
+                    && ValueFlow.IsStoredOrPassed(reference))
+                {
+                    c.ReportDiagnostic(Diagnostic.Create(Rule, reference.Syntax.GetLocation(), "X509RevocationMode.NoCheck"));
+                }
+            }, OperationKind.FieldReference);
+
+            start.RegisterOperationAction(c =>
+            {
+                var assignment = (ISimpleAssignmentOperation)c.Operation;
+                if (assignment.Target is IPropertyReferenceOperation { Property.Name: "CheckCertificateRevocationList" } property
+                    && property.Property.IsInNamespaceOrChild("System.Net")
+                    && assignment.Value.ConstantValue is { HasValue: true, Value: false })
+                {
+                    c.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), "CheckCertificateRevocationList = false"));
+                }
+            }, OperationKind.SimpleAssignment);
+
+            start.RegisterOperationAction(c =>
+            {
+                var argument = (IArgumentOperation)c.Operation;
+                if (!argument.IsImplicit && argument.Parameter is { Name: "checkCertificateRevocation" } parameter
+                    && parameter.ContainingSymbol.IsInNamespaceOrChild("System.Net")
+                    && argument.Value.ConstantValue is { HasValue: true, Value: false })
+                {
+                    c.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), "checkCertificateRevocation: false"));
+                }
+            }, OperationKind.Argument);
+        });
+    }
+}

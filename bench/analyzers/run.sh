@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Analyzer benchmark: builds one generated corpus of C# files (default 2 000) once with Spdf.Build's analyzers,
+# SecurityCodeScan 5.6.7 and NetAnalyzers (AnalysisLevel=latest-all) loaded together, and once without analyzers,
+# with -p:ReportAnalyzer=true, then prints each analyzer package's total execution time, the compile time and
+# their ratios. Same compilation, same machine state, same run.
+#   bench/analyzers/run.sh [file-count]
+set -euo pipefail
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+count="${1:-2000}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+work="${SPDF_BENCH_DIR:-${TMPDIR:-/tmp}/spdf-analyzer-bench}"
+
+echo "Building Spdf.Build.Analyzers (Release)..."
+dotnet build "$repo/analyzers/Spdf.Build.Analyzers/Spdf.Build.Analyzers.csproj" -c Release -nr:false -v:q -nologo >/dev/null
+spdf_dll="$repo/analyzers/Spdf.Build.Analyzers/bin/Release/netstandard2.0/Spdf.Build.Analyzers.dll"
+
+rm -rf "$work" && mkdir -p "$work/src"
+python3 "$here/generate_corpus.py" "$work/src" "$count"
+# Isolate the corpus from any Directory.Build.* / central package management above it.
+printf '<Project />\n' >"$work/Directory.Build.props"
+printf '<Project />\n' >"$work/Directory.Build.targets"
+printf '<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n' >"$work/Directory.Packages.props"
+cat >"$work/Corpus.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <OutputType>Library</OutputType>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>disable</ImplicitUsings>
+    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+    <NoWarn>\$(NoWarn);CS1591;SYSLIB0021;SYSLIB0041;SYSLIB0045</NoWarn>
+    <Deterministic>true</Deterministic>
+    <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
+    <WithAnalyzers Condition="'\$(WithAnalyzers)' == ''">true</WithAnalyzers>
+    <RunAnalyzers>\$(WithAnalyzers)</RunAnalyzers>
+    <EnableNETAnalyzers>\$(WithAnalyzers)</EnableNETAnalyzers>
+    <AnalysisLevel>latest-all</AnalysisLevel>
+  </PropertyGroup>
+  <ItemGroup>
+    <Compile Include="src/*.cs" />
+  </ItemGroup>
+  <ItemGroup Condition="'\$(WithAnalyzers)' == 'true'">
+    <Analyzer Include="$spdf_dll" />
+    <PackageReference Include="SecurityCodeScan.VS2019" Version="5.6.7" PrivateAssets="all" />
+  </ItemGroup>
+</Project>
+XML
+
+cd "$work"
+echo "Restoring the corpus project (SecurityCodeScan.VS2019 5.6.7)..."
+dotnet restore Corpus.csproj -nr:false -v:q >/dev/null
+
+build() { # $1 = log name, $2 = WithAnalyzers
+    dotnet build Corpus.csproj --no-restore -nr:false -nologo -v:q -p:WithAnalyzers="$2" -p:ReportAnalyzer=true \
+        "-flp:logfile=$1.log;verbosity=normal;performancesummary" "-bl:$1.binlog" -p:Configuration=Release -t:Rebuild >/dev/null || true
+}
+
+echo "Building $count files without analyzers..."
+build baseline false
+echo "Building $count files with Spdf.Build + SecurityCodeScan + NetAnalyzers (ReportAnalyzer)..."
+build analyzers true
+# The per-analyzer report is logged at detailed verbosity: replay the binary log to read it.
+dotnet msbuild analyzers.binlog -noconlog "-flp:logfile=analyzers-detailed.log;verbosity=detailed" >/dev/null
+
+python3 - "$work/baseline.log" "$work/analyzers.log" "$work/analyzers-detailed.log" "$count" <<'PY'
+import re, sys
+baseline_log, analyzers_log, report_log, count = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+
+def csc_seconds(path):
+    # "    12345 ms  Csc    1 calls" in the task performance summary.
+    for line in open(path, encoding="utf-8", errors="replace"):
+        m = re.match(r"\s*(\d+) ms\s+Csc\s+\d+ calls", line)
+        if m:
+            return int(m.group(1)) / 1000
+    sys.exit(f"no Csc timing in {path}")
+
+total = None
+per_assembly = {}
+for line in open(report_log, encoding="utf-8", errors="replace"):
+    m = re.search(r"Total analyzer execution time:\s*([\d.,]+)\s*seconds", line)
+    if m:
+        total = float(m.group(1).replace(",", ""))
+    # "      1.234   12   Spdf.Build.Analyzers, Version=..." (assembly rows, not the indented per-analyzer rows)
+    m = re.match(r"\s*([<\d.,]+)\s+([<\d]+)\s+([A-Za-z][\w.]+), Version=", line)
+    if m:
+        seconds = 0.0 if m.group(1).startswith("<") else float(m.group(1).replace(",", ""))
+        per_assembly[m.group(3)] = per_assembly.get(m.group(3), 0.0) + seconds
+
+def sum_of(prefix):
+    return sum(v for k, v in per_assembly.items() if k.startswith(prefix))
+
+compile_only = csc_seconds(baseline_log)
+compile_with = csc_seconds(analyzers_log)
+spdf = sum_of("Spdf.Build.Analyzers")
+scs = sum_of("SecurityCodeScan")
+net = sum_of("Microsoft.CodeAnalysis.NetAnalyzers") + sum_of("Microsoft.CodeAnalysis.CSharp.NetAnalyzers")
+print()
+print(f"Corpus: {count} generated C# files, one compilation")
+print(f"Compile without analyzers (Csc task):        {compile_only:8.2f} s")
+print(f"Compile with all analyzers (Csc task):       {compile_with:8.2f} s")
+print(f"Total analyzer execution time (all):         {total if total is not None else float('nan'):8.2f} s")
+print()
+print(f"{'Analyzer package':<40}{'time (s)':>10}{'x SPDF':>9}{'% of compile':>14}")
+for name, seconds in (("Spdf.Build.Analyzers", spdf), ("SecurityCodeScan.VS2019 5.6.7", scs), ("NetAnalyzers (latest-all)", net)):
+    ratio = seconds / spdf if spdf else float('inf')
+    print(f"{name:<40}{seconds:>10.3f}{ratio:>9.1f}{100 * seconds / compile_only:>13.1f}%")
+print()
+print(f"SPDF / SecurityCodeScan = {spdf / scs if scs else float('nan'):.2f} (target <= 0.5); "
+      f"SPDF = {100 * spdf / compile_only:.1f}% of the compile without analyzers (target <= 5%)")
+PY
+echo "Logs and binlogs: $work"
