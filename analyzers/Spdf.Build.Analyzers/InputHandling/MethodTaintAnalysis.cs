@@ -565,6 +565,8 @@ internal sealed class MethodTaintAnalysis
             return new Taint(TaintFlags.ExceptionDetail, "the exception '" + Shorten(operation.Syntax.ToString()) + "'");
         if (IsCleanType(operation.Type))
             return Taint.Clean;
+        if (_knowledge.IsNetworkStream(operation.Type))
+            return new Taint(TaintFlags.DeviceInput, "a " + operation.Type!.Name);
 
         switch (operation)
         {
@@ -575,9 +577,7 @@ internal sealed class MethodTaintAnalysis
             case IInvocationOperation invocation:
                 return EvaluateInvocation(invocation, position, forEffect: false);
             case IObjectCreationOperation creation:
-                return _knowledge.IsSourceConstruction(creation.Type)
-                    ? new Taint(TaintFlags.DeviceInput, "new " + creation.Type!.Name + "(...)")
-                    : UnionOfArguments(creation.Arguments, position);
+                return UnionOfArguments(creation.Arguments, position);
             case IPropertyReferenceOperation property:
                 return EvaluateProperty(property, position);
             case IFieldReferenceOperation field:
@@ -754,7 +754,7 @@ internal sealed class MethodTaintAnalysis
 
     private bool IsPeerChannel(SinkSite site)
         => site.Channel is null
-           || _knowledge.IsSourceConstruction(site.Channel.Type)
+           || _knowledge.IsNetworkStream(site.Channel.Type)
            || Evaluate(site.Channel, site.Position).Has(TaintFlags.DeviceInput);
 
     // ---- helpers ----------------------------------------------------------------------------------------

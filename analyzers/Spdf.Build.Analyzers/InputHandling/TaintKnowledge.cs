@@ -242,7 +242,7 @@ internal sealed class TaintKnowledge
         => instance?.Type is { } type && NetworkStream is not null && IsOrInherits(type, NetworkStream)
            && Array.IndexOf(NetworkStreamReadMethods, method.Name) >= 0;
 
-    public bool IsSourceConstruction(ITypeSymbol? type) => NetworkStream is not null && type is not null && IsOrInherits(type, NetworkStream);
+    public bool IsNetworkStream(ITypeSymbol? type) => NetworkStream is not null && type is not null && IsOrInherits(type, NetworkStream);
 
     public static bool IsOrInherits(ITypeSymbol? type, INamedTypeSymbol? target)
     {
