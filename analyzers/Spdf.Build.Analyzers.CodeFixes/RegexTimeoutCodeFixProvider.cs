@@ -56,18 +56,14 @@ public sealed class RegexTimeoutCodeFixProvider : CodeFixProvider
         var list = arguments.Arguments;
         var hasOptions = list.Any(a => a.Expression.ToString().Contains("RegexOptions") || a.NameColon?.Name.Identifier.Text == "options");
         if (!hasOptions)
-            list = list.Add(SyntaxFactory.Argument(Qualified("System.Text.RegularExpressions.RegexOptions", "None")));
+            list = list.Add(SyntaxFactory.Argument(Simplified("global::System.Text.RegularExpressions.RegexOptions.None")));
         var timeout = SyntaxFactory.InvocationExpression(
-            Qualified("System.TimeSpan", "FromSeconds"),
+            Simplified("global::System.TimeSpan.FromSeconds"),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
                 SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(1))))));
         return arguments.WithArguments(list.Add(SyntaxFactory.Argument(timeout)));
     }
 
-    private static MemberAccessExpressionSyntax Qualified(string type, string member)
-        => SyntaxFactory.MemberAccessExpression(
-                SyntaxKind.SimpleMemberAccessExpression,
-                SyntaxFactory.ParseTypeName("global::" + type),
-                SyntaxFactory.IdentifierName(member))
-            .WithAdditionalAnnotations(Simplifier.Annotation);
+    private static ExpressionSyntax Simplified(string expression)
+        => SyntaxFactory.ParseExpression(expression).WithAdditionalAnnotations(Simplifier.Annotation);
 }

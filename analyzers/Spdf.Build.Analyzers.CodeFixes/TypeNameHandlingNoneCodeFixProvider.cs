@@ -39,9 +39,5 @@ public sealed class TypeNameHandlingNoneCodeFixProvider : CodeFixProvider
     }
 
     private static ExpressionSyntax None()
-        => SyntaxFactory.MemberAccessExpression(
-                SyntaxKind.SimpleMemberAccessExpression,
-                SyntaxFactory.ParseTypeName("global::Newtonsoft.Json.TypeNameHandling"),
-                SyntaxFactory.IdentifierName("None"))
-            .WithAdditionalAnnotations(Simplifier.Annotation);
+        => SyntaxFactory.ParseExpression("global::Newtonsoft.Json.TypeNameHandling.None").WithAdditionalAnnotations(Simplifier.Annotation);
 }

@@ -42,9 +42,5 @@ public sealed class XmlExternalEntityCodeFixProvider : CodeFixProvider
     }
 
     private static ExpressionSyntax ProhibitDtd()
-        => SyntaxFactory.MemberAccessExpression(
-                SyntaxKind.SimpleMemberAccessExpression,
-                SyntaxFactory.ParseTypeName("global::System.Xml.DtdProcessing"),
-                SyntaxFactory.IdentifierName("Prohibit"))
-            .WithAdditionalAnnotations(Simplifier.Annotation);
+        => SyntaxFactory.ParseExpression("global::System.Xml.DtdProcessing.Prohibit").WithAdditionalAnnotations(Simplifier.Annotation);
 }
