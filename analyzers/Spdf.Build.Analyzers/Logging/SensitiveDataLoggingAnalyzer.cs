@@ -90,6 +90,8 @@ public sealed class SensitiveDataLoggingAnalyzer : DiagnosticAnalyzer
                         kind = SensitiveKind.Secret;
                     else if (IsPersonalType(leaf.Type) && personalNames.Matches(named.Name))
                         kind = SensitiveKind.Personal;
+                    else if (leaf.Type is { } objectType && objectType.Locations.Any(l => l.IsInSource) && (destructures || LoggingApis.PrintsMembers(objectType)))
+                        kind = MemberNamesKind(objectType, personalNames, secretNames);
                 }
 
                 if (kind == SensitiveKind.None)
@@ -160,6 +162,23 @@ public sealed class SensitiveDataLoggingAnalyzer : DiagnosticAnalyzer
                     break;
             }
         }
+    }
+
+    /// <summary>A record or ToString-overriding object whose members are named like secrets or personal data.</summary>
+    private static SensitiveKind MemberNamesKind(ITypeSymbol type, SensitiveNameOption personalNames, SensitiveNameOption secretNames)
+    {
+        var kind = SensitiveKind.None;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IPropertySymbol { IsStatic: false, IsImplicitlyDeclared: false } property)
+                continue;
+            if (IsSecretType(property.Type) && secretNames.Matches(property.Name))
+                return SensitiveKind.Secret;
+            if (IsPersonalType(property.Type) && personalNames.Matches(property.Name))
+                kind = SensitiveKind.Personal;
+        }
+
+        return kind;
     }
 
     private static ISymbol? SymbolOf(IOperation operation) => operation switch
@@ -337,7 +356,7 @@ public sealed class SensitiveDataLoggingAnalyzer : DiagnosticAnalyzer
             });
 
         /// <summary>Records print their members; so does a type that overrides ToString (assumed to).</summary>
-        private static bool PrintsMembers(ITypeSymbol type)
+        public static bool PrintsMembers(ITypeSymbol type)
             => type.IsRecord
                || type.GetMembers("ToString").Any(m => m is IMethodSymbol { IsOverride: true, Parameters.Length: 0, IsImplicitlyDeclared: false });
 

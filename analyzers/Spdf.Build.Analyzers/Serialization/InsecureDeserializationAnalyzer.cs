@@ -11,7 +11,7 @@ namespace Spdf.Build.Analyzers.Serialization;
 /// SPDF3010: formatters that deserialize arbitrary types (<c>BinaryFormatter</c>, <c>SoapFormatter</c>,
 /// <c>NetDataContractSerializer</c>, <c>LosFormatter</c>, <c>ObjectStateFormatter</c>), <c>JavaScriptSerializer</c>
 /// with a type resolver, and Json.NET <c>TypeNameHandling</c> other than <c>None</c> on settings, serializers and
-/// attributes. (A serializer built for a type chosen by device input is reported by <c>UntrustedInputAnalyzer</c>.)
+/// attributes (attribute arguments are assignments in the operation tree). (A serializer built for a type chosen by device input is reported by <c>UntrustedInputAnalyzer</c>.)
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InsecureDeserializationAnalyzer : DiagnosticAnalyzer
@@ -37,12 +37,6 @@ public sealed class InsecureDeserializationAnalyzer : DiagnosticAnalyzer
         "System.Runtime.Serialization.NetDataContractSerializer",
         "System.Web.UI.LosFormatter",
         "System.Web.UI.ObjectStateFormatter",
-    };
-
-    private static readonly string[] TypeNameHandlingAttributes =
-    {
-        "Newtonsoft.Json.JsonPropertyAttribute",
-        "Newtonsoft.Json.JsonContainerAttribute",
     };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
@@ -93,55 +87,6 @@ public sealed class InsecureDeserializationAnalyzer : DiagnosticAnalyzer
                 ReportTypeNameHandling(c.ReportDiagnostic, assignment.Value.Syntax.GetLocation(), property.Property.Name);
             }
         }, OperationKind.SimpleAssignment);
-
-        var attributes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-        foreach (var name in TypeNameHandlingAttributes)
-        {
-            if (compilation.GetTypeByMetadataName(name) is { } type)
-                attributes.Add(type);
-        }
-
-        var attributeTypes = attributes.ToImmutable();
-        context.RegisterSymbolAction(c => AnalyzeAttributes(c, attributeTypes), SymbolKind.NamedType, SymbolKind.Property, SymbolKind.Field);
-    }
-
-    private static void AnalyzeAttributes(SymbolAnalysisContext context, ImmutableArray<INamedTypeSymbol> attributeTypes)
-    {
-        foreach (var attribute in context.Symbol.GetAttributes())
-        {
-            if (!IsTypeNameHandlingAttribute(attribute.AttributeClass, attributeTypes) || attribute.ApplicationSyntaxReference is not { } reference)
-                continue;
-            foreach (var named in attribute.NamedArguments)
-            {
-                if (named.Key is not ("TypeNameHandling" or "ItemTypeNameHandling") || named.Value.Value is 0 or null)
-                    continue;
-                var syntax = reference.GetSyntax(context.CancellationToken);
-                var location = FindNamedArgumentValue(syntax, named.Key) ?? syntax.GetLocation();
-                ReportTypeNameHandling(context.ReportDiagnostic, location, named.Key);
-            }
-        }
-    }
-
-    private static bool IsTypeNameHandlingAttribute(INamedTypeSymbol? attribute, ImmutableArray<INamedTypeSymbol> attributeTypes)
-    {
-        for (var current = attribute; current is not null; current = current.BaseType)
-        {
-            if (attributeTypes.Contains(current, SymbolEqualityComparer.Default))
-                return true;
-        }
-
-        return false;
-    }
-
-    private static Location? FindNamedArgumentValue(SyntaxNode attribute, string name)
-    {
-        foreach (var node in attribute.DescendantNodes())
-        {
-            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.AttributeArgumentSyntax { NameEquals.Name.Identifier.Text: var argumentName } argument && argumentName == name)
-                return argument.Expression.GetLocation();
-        }
-
-        return null;
     }
 
     private static void ReportTypeNameHandling(System.Action<Diagnostic> report, Location location, string member)
