@@ -12,11 +12,11 @@ namespace Spdf.Build.Analyzers.InputHandling;
 
 /// <summary>
 /// Intra-procedural taint analysis of one member's operation blocks (lambdas and local functions included).
-/// One pass collects the definitions of every local and parameter, the guard conditions and the sink sites;
-/// a fixed-point iteration then computes each variable's taint (flow-insensitive over definitions, with
-/// guards applied at the point where a variable is read); finally each sink site's argument is evaluated.
-/// Every visited operation counts against a work bound; past it the member is abandoned
-/// (<see cref="BoundReachedException"/>).
+/// The analyzer driver hands it the operations of <see cref="VisitedKinds"/> (definitions of locals and
+/// parameters, guard conditions, sink sites); <see cref="Finish"/> then summarises each definition once,
+/// solves the variables' taint with a worklist (flow-insensitive over definitions, with guards applied where
+/// a variable is read) and evaluates each sink site. Every step counts against a work bound; past it the
+/// member is abandoned and <see cref="BoundReached"/> is set.
 /// </summary>
 internal sealed class MethodTaintAnalysis
 {
@@ -35,53 +35,87 @@ internal sealed class MethodTaintAnalysis
         _budget = budget;
     }
 
-    public int Work => _work;
+    /// <summary>The operation kinds <see cref="Visit"/> needs; the analyzer driver walks the tree once for all analyzers.</summary>
+    public static readonly ImmutableArray<OperationKind> VisitedKinds = ImmutableArray.Create(
+        OperationKind.VariableDeclarator,
+        OperationKind.SimpleAssignment,
+        OperationKind.CompoundAssignment,
+        OperationKind.CoalesceAssignment,
+        OperationKind.Loop,
+        OperationKind.IsPattern,
+        OperationKind.Invocation,
+        OperationKind.ObjectCreation,
+        OperationKind.Conditional,
+        OperationKind.Switch,
+        OperationKind.SwitchExpression);
 
-    /// <summary>Analyses the blocks and returns the findings; throws <see cref="BoundReachedException"/> past the bound.</summary>
-    public static IReadOnlyList<TaintFinding> Analyze(ImmutableArray<IOperation> blocks, TaintKnowledge knowledge, int budget)
+    public static MethodTaintAnalysis Create(TaintKnowledge knowledge, int budget) => new(knowledge, budget);
+
+    /// <summary>True once the work bound was reached; the member is then not analysed further.</summary>
+    public bool BoundReached { get; private set; }
+
+    /// <summary>Records one operation of the member: a definition, a guard or a sink site.</summary>
+    public void Visit(IOperation operation)
     {
-        var analysis = new MethodTaintAnalysis(knowledge, budget);
-        foreach (var block in blocks)
-            analysis.Collect(block);
-        if (analysis._sites.Count == 0)
+        if (BoundReached)
+            return;
+        try
+        {
+            Spend();
+            Collect(operation);
+        }
+        catch (BoundReachedException)
+        {
+            BoundReached = true;
+        }
+    }
+
+    /// <summary>Solves the member's taint and returns the findings (none when the bound was reached).</summary>
+    public IReadOnlyList<TaintFinding> Finish()
+    {
+        if (BoundReached || _sites.Count == 0)
             return Array.Empty<TaintFinding>();
-        analysis.CollectGuards();
-        analysis.Solve();
-        return analysis.CheckSites();
+        try
+        {
+            CollectGuards();
+            Solve();
+            return CheckSites();
+        }
+        catch (BoundReachedException)
+        {
+            BoundReached = true;
+            return Array.Empty<TaintFinding>();
+        }
     }
 
     // ---- collection -------------------------------------------------------------------------------------
 
-    private void Collect(IOperation block)
+    private void Collect(IOperation operation)
     {
-        foreach (var operation in block.DescendantsAndSelf())
+        switch (operation)
         {
-            Spend();
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
-                    Define(declarator.Symbol, initializer.Value, DefinitionKind.Value);
-                    break;
-                case IAssignmentOperation assignment:
-                    CollectAssignment(assignment);
-                    break;
-                case IForEachLoopOperation loop:
-                    foreach (var local in loop.Locals)
-                        Define(local, loop.Collection, DefinitionKind.Value);
-                    break;
-                case IIsPatternOperation isPattern:
-                    CollectPatternDeclarations(isPattern.Pattern, isPattern.Value);
-                    break;
-                case IInvocationOperation invocation:
-                    CollectInvocation(invocation);
-                    break;
-                case IObjectCreationOperation creation when creation.Constructor is { } constructor:
-                    AddSinkSites(_knowledge.RoleOf(constructor), creation.Arguments, creation);
-                    break;
-                case IConditionalOperation or ISwitchOperation or ISwitchExpressionOperation:
-                    _guardOperations.Add(operation);
-                    break;
-            }
+            case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                Define(declarator.Symbol, initializer.Value, DefinitionKind.Value);
+                break;
+            case IAssignmentOperation assignment:
+                CollectAssignment(assignment);
+                break;
+            case IForEachLoopOperation loop:
+                foreach (var local in loop.Locals)
+                    Define(local, loop.Collection, DefinitionKind.Value);
+                break;
+            case IIsPatternOperation isPattern:
+                CollectPatternDeclarations(isPattern.Pattern, isPattern.Value);
+                break;
+            case IInvocationOperation invocation:
+                CollectInvocation(invocation);
+                break;
+            case IObjectCreationOperation creation when creation.Constructor is { } constructor:
+                AddSinkSites(_knowledge.RoleOf(constructor), creation.Arguments, creation);
+                break;
+            case IConditionalOperation or ISwitchOperation or ISwitchExpressionOperation:
+                _guardOperations.Add(operation);
+                break;
         }
     }
 
@@ -523,165 +557,261 @@ internal sealed class MethodTaintAnalysis
                                    && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _knowledge.Path));
 
     // ---- solving ----------------------------------------------------------------------------------------
+    //
+    // Every expression is summarised once: the taint it carries by itself (sources, exceptions) and the
+    // variables it reads, each with the flags that survive the sanitizers and guards between the read and the
+    // expression. A variable's taint is then the union over its definitions, solved with a worklist; flags only
+    // grow, so each variable changes at most a few times and the solution costs little more than the summaries.
 
     private void Solve()
     {
-        bool changed;
-        do
+        var summaries = new Dictionary<ISymbol, List<Summary>>(SymbolEqualityComparer.Default);
+        var dependents = new Dictionary<ISymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
+        foreach (var pair in _definitions)
         {
-            changed = false;
-            foreach (var pair in _definitions)
+            var list = new List<Summary>(pair.Value.Count);
+            foreach (var definition in pair.Value)
             {
-                var taint = Taint.Clean;
-                foreach (var definition in pair.Value)
-                    taint = taint.Union(EvaluateDefinition(definition));
-                var previous = _state.TryGetValue(pair.Key, out var known) ? known : Taint.Clean;
-                var merged = previous.Union(taint);
-                if (merged.Flags != previous.Flags)
+                var summary = SummarizeDefinition(definition);
+                list.Add(summary);
+                foreach (var (dependency, _) in summary.Reads)
                 {
-                    _state[pair.Key] = merged;
-                    changed = true;
+                    if (!dependents.TryGetValue(dependency, out var targets))
+                        dependents[dependency] = targets = new List<ISymbol>();
+                    targets.Add(pair.Key);
                 }
             }
+
+            summaries[pair.Key] = list;
         }
-        while (changed);
+
+        var pending = new Queue<ISymbol>(summaries.Keys);
+        var queued = new HashSet<ISymbol>(summaries.Keys, SymbolEqualityComparer.Default);
+        while (pending.Count > 0)
+        {
+            var symbol = pending.Dequeue();
+            queued.Remove(symbol);
+            var taint = _state.TryGetValue(symbol, out var known) ? known : Taint.Clean;
+            var previous = taint.Flags;
+            foreach (var summary in summaries[symbol])
+                taint = taint.Union(Resolve(summary));
+            if (taint.Flags == previous)
+                continue;
+            _state[symbol] = taint;
+            if (!dependents.TryGetValue(symbol, out var targets))
+                continue;
+            foreach (var target in targets)
+            {
+                if (queued.Add(target))
+                    pending.Enqueue(target);
+            }
+        }
     }
 
-    private Taint EvaluateDefinition(Definition definition) => definition.Kind switch
+    private Summary SummarizeDefinition(Definition definition)
     {
-        DefinitionKind.Effect => EvaluateInvocation((IInvocationOperation)definition.Value, definition.Value, forEffect: true),
-        DefinitionKind.ArgumentsOf => UnionOfArguments(((IInvocationOperation)definition.Value).Arguments, definition.Value),
-        _ => Evaluate(definition.Value, definition.Value),
-    };
+        var summary = new Summary();
+        switch (definition.Kind)
+        {
+            case DefinitionKind.Effect:
+                SummarizeInvocation((IInvocationOperation)definition.Value, definition.Value, TaintFlags.DeviceInput | TaintFlags.ArchiveEntryPath | TaintFlags.ExceptionDetail, summary, forEffect: true);
+                break;
+            case DefinitionKind.ArgumentsOf:
+                SummarizeArguments(((IInvocationOperation)definition.Value).Arguments, definition.Value, AllFlags, summary);
+                break;
+            default:
+                Summarize(definition.Value, definition.Value, AllFlags, summary);
+                break;
+        }
 
+        return summary;
+    }
+
+    private const TaintFlags AllFlags = TaintFlags.DeviceInput | TaintFlags.ArchiveEntryPath | TaintFlags.ExceptionDetail;
+
+    /// <summary>The taint of an expression at a position, under the current solution.</summary>
     private Taint Evaluate(IOperation? operation, IOperation position)
     {
-        if (operation is null)
-            return Taint.Clean;
-        Spend();
-        if (operation.ConstantValue.HasValue)
-            return Taint.Clean;
-        if (TaintKnowledge.IsOrInherits(operation.Type, _knowledge.Exception))
-            return new Taint(TaintFlags.ExceptionDetail, "the exception '" + Shorten(operation.Syntax.ToString()) + "'");
-        if (IsCleanType(operation.Type))
-            return Taint.Clean;
-        if (_knowledge.IsNetworkStream(operation.Type))
-            return new Taint(TaintFlags.DeviceInput, "a " + operation.Type!.Name);
-
-        switch (operation)
-        {
-            case ILocalReferenceOperation local:
-                return Read(local.Local, position);
-            case IParameterReferenceOperation parameter:
-                return Read(parameter.Parameter, position);
-            case IInvocationOperation invocation:
-                return EvaluateInvocation(invocation, position, forEffect: false);
-            case IObjectCreationOperation creation:
-                return UnionOfArguments(creation.Arguments, position);
-            case IPropertyReferenceOperation property:
-                return EvaluateProperty(property, position);
-            case IFieldReferenceOperation field:
-                if (_knowledge.IsMarkedUntrusted(field.Field))
-                    return new Taint(TaintFlags.DeviceInput, "[UntrustedInput] " + field.Field.Name);
-                return field.Instance is null or IInstanceReferenceOperation ? Taint.Clean : Evaluate(field.Instance, position);
-            case IArrayElementReferenceOperation element:
-                return Evaluate(element.ArrayReference, position);
-            case IConversionOperation conversion:
-                return Evaluate(conversion.Operand, position);
-            case IInterpolatedStringOperation interpolated:
-                var parts = Taint.Clean;
-                foreach (var part in interpolated.Parts)
-                {
-                    if (part is IInterpolationOperation interpolation)
-                        parts = parts.Union(Evaluate(interpolation.Expression, position));
-                }
-
-                return parts;
-            case IBinaryOperation binary:
-                return Evaluate(binary.LeftOperand, position).Union(Evaluate(binary.RightOperand, position));
-            case IConditionalOperation conditional:
-                return Evaluate(conditional.WhenTrue, conditional.WhenTrue).Union(Evaluate(conditional.WhenFalse, conditional.WhenFalse ?? position));
-            case ICoalesceOperation coalesce:
-                return Evaluate(coalesce.Value, position).Union(Evaluate(coalesce.WhenNull, position));
-            case ISwitchExpressionOperation switchExpression:
-                var arms = Taint.Clean;
-                foreach (var arm in switchExpression.Arms)
-                    arms = arms.Union(Evaluate(arm.Value, arm.Value));
-                return arms;
-            case IAwaitOperation awaited:
-                return Evaluate(awaited.Operation, position);
-            case IArrayCreationOperation { Initializer: { } initializer }:
-                return Evaluate(initializer, position);
-            case IArrayInitializerOperation initializer:
-                var elements = Taint.Clean;
-                foreach (var value in initializer.ElementValues)
-                    elements = elements.Union(Evaluate(value, position));
-                return elements;
-            case IAssignmentOperation assignment:
-                return Evaluate(assignment.Value, position);
-            case IConditionalAccessOperation conditionalAccess:
-                return Evaluate(conditionalAccess.WhenNotNull, position);
-            case IConditionalAccessInstanceOperation:
-                for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-                {
-                    if (parent is IConditionalAccessOperation access)
-                        return Evaluate(access.Operation, position);
-                }
-
-                return Taint.Clean;
-            case ITupleOperation tuple:
-                var items = Taint.Clean;
-                foreach (var item in tuple.Elements)
-                    items = items.Union(Evaluate(item, position));
-                return items;
-            default:
-                return Taint.Clean;
-        }
+        var summary = new Summary();
+        Summarize(operation, position, AllFlags, summary);
+        return Resolve(summary);
     }
 
-    private Taint EvaluateProperty(IPropertyReferenceOperation property, IOperation position)
+    private Taint Resolve(Summary summary)
     {
-        var symbol = property.Property;
-        if (_knowledge.IsSourceProperty(symbol))
-            return new Taint(TaintFlags.DeviceInput, symbol.ContainingType.Name + "." + symbol.Name);
-        if (_knowledge.IsMarkedUntrusted(symbol))
-            return new Taint(TaintFlags.DeviceInput, "[UntrustedInput] " + symbol.Name);
-        if (_knowledge.IsArchiveEntryName(symbol))
-            return new Taint(TaintFlags.ArchiveEntryPath, symbol.ContainingType.Name + "." + symbol.Name);
-        return property.Instance is null or IInstanceReferenceOperation ? Taint.Clean : Evaluate(property.Instance, position);
-    }
-
-    private Taint EvaluateInvocation(IInvocationOperation invocation, IOperation position, bool forEffect)
-    {
-        var method = invocation.TargetMethod;
-        var role = _knowledge.RoleOf(method);
-        if (role.Kind == MethodRoleKind.Source)
-            return new Taint(TaintFlags.DeviceInput, method.ContainingType.Name + "." + method.Name + "()");
-        if (_knowledge.IsNetworkStreamRead(method, invocation.Instance))
-            return new Taint(TaintFlags.DeviceInput, "NetworkStream." + method.Name + "()");
-        if (role.Kind is MethodRoleKind.Propagator or MethodRoleKind.Sanitizer || forEffect)
+        var taint = summary.Own;
+        foreach (var (symbol, allowed) in summary.Reads)
         {
-            var taint = invocation.Instance is { } instance ? Evaluate(instance, position) : Taint.Clean;
-            taint = taint.Union(UnionOfArguments(invocation.Arguments, position));
-            return taint.Without(role.Cleared);
-        }
-
-        return Taint.Clean;
-    }
-
-    private Taint UnionOfArguments(ImmutableArray<IArgumentOperation> arguments, IOperation position)
-    {
-        var taint = Taint.Clean;
-        foreach (var argument in arguments)
-        {
-            if (argument.Parameter?.RefKind != RefKind.Out)
-                taint = taint.Union(Evaluate(argument.Value, position));
+            Spend();
+            var read = _state.TryGetValue(symbol, out var known) ? known : Taint.Clean;
+            if (symbol is IParameterSymbol parameter)
+                read = read.Union(InitialTaint(parameter));
+            taint = taint.Union(read.Without(~allowed));
         }
 
         return taint;
     }
 
-    private Taint Read(ISymbol symbol, IOperation position)
+    private void Summarize(IOperation? operation, IOperation position, TaintFlags allowed, Summary summary)
+    {
+        if (operation is null || allowed == TaintFlags.None)
+            return;
+        Spend();
+        if (operation.ConstantValue.HasValue)
+            return;
+        var type = operation.Type;
+        if (type is not null && type.SpecialType != SpecialType.System_String)
+        {
+            if (TaintKnowledge.IsOrInherits(type, _knowledge.Exception))
+            {
+                summary.Add(new Taint(TaintFlags.ExceptionDetail & allowed, "the exception '" + Shorten(operation.Syntax.ToString()) + "'"));
+                return;
+            }
+
+            if (IsCleanType(type))
+                return;
+            if (_knowledge.IsNetworkStream(type))
+            {
+                summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "a " + type.Name));
+                return;
+            }
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                Read(local.Local, position, allowed, summary);
+                break;
+            case IParameterReferenceOperation parameter:
+                Read(parameter.Parameter, position, allowed, summary);
+                break;
+            case IInvocationOperation invocation:
+                SummarizeInvocation(invocation, position, allowed, summary, forEffect: false);
+                break;
+            case IObjectCreationOperation creation:
+                SummarizeArguments(creation.Arguments, position, allowed, summary);
+                break;
+            case IPropertyReferenceOperation property:
+                SummarizeProperty(property, position, allowed, summary);
+                break;
+            case IFieldReferenceOperation field:
+                if (_knowledge.IsMarkedUntrusted(field.Field))
+                    summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "[UntrustedInput] " + field.Field.Name));
+                else if (field.Instance is not null and not IInstanceReferenceOperation)
+                    Summarize(field.Instance, position, allowed, summary);
+                break;
+            case IArrayElementReferenceOperation element:
+                Summarize(element.ArrayReference, position, allowed, summary);
+                break;
+            case IConversionOperation conversion:
+                Summarize(conversion.Operand, position, allowed, summary);
+                break;
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation interpolation)
+                        Summarize(interpolation.Expression, position, allowed, summary);
+                }
+
+                break;
+            case IBinaryOperation binary:
+                Summarize(binary.LeftOperand, position, allowed, summary);
+                Summarize(binary.RightOperand, position, allowed, summary);
+                break;
+            case IConditionalOperation conditional:
+                Summarize(conditional.WhenTrue, conditional.WhenTrue, allowed, summary);
+                if (conditional.WhenFalse is { } whenFalse)
+                    Summarize(whenFalse, whenFalse, allowed, summary);
+                break;
+            case ICoalesceOperation coalesce:
+                Summarize(coalesce.Value, position, allowed, summary);
+                Summarize(coalesce.WhenNull, position, allowed, summary);
+                break;
+            case ISwitchExpressionOperation switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                    Summarize(arm.Value, arm.Value, allowed, summary);
+                break;
+            case IAwaitOperation awaited:
+                Summarize(awaited.Operation, position, allowed, summary);
+                break;
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                Summarize(initializer, position, allowed, summary);
+                break;
+            case IArrayInitializerOperation initializer:
+                foreach (var value in initializer.ElementValues)
+                    Summarize(value, position, allowed, summary);
+                break;
+            case IAssignmentOperation assignment:
+                Summarize(assignment.Value, position, allowed, summary);
+                break;
+            case IConditionalAccessOperation conditionalAccess:
+                Summarize(conditionalAccess.WhenNotNull, position, allowed, summary);
+                break;
+            case IConditionalAccessInstanceOperation:
+                for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+                {
+                    if (parent is IConditionalAccessOperation access)
+                    {
+                        Summarize(access.Operation, position, allowed, summary);
+                        break;
+                    }
+                }
+
+                break;
+            case ITupleOperation tuple:
+                foreach (var item in tuple.Elements)
+                    Summarize(item, position, allowed, summary);
+                break;
+        }
+    }
+
+    private void SummarizeProperty(IPropertyReferenceOperation property, IOperation position, TaintFlags allowed, Summary summary)
+    {
+        var symbol = property.Property;
+        if (_knowledge.IsSourceProperty(symbol))
+            summary.Add(new Taint(TaintFlags.DeviceInput & allowed, symbol.ContainingType.Name + "." + symbol.Name));
+        else if (_knowledge.IsMarkedUntrusted(symbol))
+            summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "[UntrustedInput] " + symbol.Name));
+        else if (_knowledge.IsArchiveEntryName(symbol))
+            summary.Add(new Taint(TaintFlags.ArchiveEntryPath & allowed, symbol.ContainingType.Name + "." + symbol.Name));
+        else if (property.Instance is not null and not IInstanceReferenceOperation)
+            Summarize(property.Instance, position, allowed, summary);
+    }
+
+    private void SummarizeInvocation(IInvocationOperation invocation, IOperation position, TaintFlags allowed, Summary summary, bool forEffect)
+    {
+        var method = invocation.TargetMethod;
+        var role = _knowledge.RoleOf(method);
+        if (role.Kind == MethodRoleKind.Source)
+        {
+            summary.Add(new Taint(TaintFlags.DeviceInput & allowed, role.Origin));
+            return;
+        }
+
+        if (_knowledge.IsNetworkStreamRead(method, invocation.Instance))
+        {
+            summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "NetworkStream." + method.Name + "()"));
+            return;
+        }
+
+        if (role.Kind is not (MethodRoleKind.Propagator or MethodRoleKind.Sanitizer) && !forEffect)
+            return;
+        allowed &= ~role.Cleared;
+        if (invocation.Instance is { } instance)
+            Summarize(instance, position, allowed, summary);
+        SummarizeArguments(invocation.Arguments, position, allowed, summary);
+    }
+
+    private void SummarizeArguments(ImmutableArray<IArgumentOperation> arguments, IOperation position, TaintFlags allowed, Summary summary)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.RefKind != RefKind.Out)
+                Summarize(argument.Value, position, allowed, summary);
+        }
+    }
+
+    private void Read(ISymbol symbol, IOperation position, TaintFlags allowed, Summary summary)
     {
         var type = symbol switch
         {
@@ -690,14 +820,10 @@ internal sealed class MethodTaintAnalysis
             _ => null,
         };
         if (IsCleanType(type))
-            return Taint.Clean;
-
-        var taint = _state.TryGetValue(symbol, out var known) ? known : Taint.Clean;
-        if (symbol is IParameterSymbol parameterSymbol)
-            taint = taint.Union(InitialTaint(parameterSymbol));
-        if (taint.IsClean)
-            return taint;
-        return taint.Without(ClearedByGuards(symbol, position));
+            return;
+        allowed &= ~ClearedByGuards(symbol, position);
+        if (allowed != TaintFlags.None)
+            summary.Reads.Add((symbol, allowed));
     }
 
     private Taint InitialTaint(IParameterSymbol parameter)
@@ -711,6 +837,16 @@ internal sealed class MethodTaintAnalysis
         return _knowledge.IsMarkedUntrusted(parameter)
             ? new Taint(TaintFlags.DeviceInput, "[UntrustedInput] parameter '" + parameter.Name + "'")
             : Taint.Clean;
+    }
+
+    /// <summary>What an expression carries by itself, and the variables it reads with the flags that reach it.</summary>
+    private sealed class Summary
+    {
+        public Taint Own { get; private set; }
+
+        public List<(ISymbol Symbol, TaintFlags Allowed)> Reads { get; } = new();
+
+        public void Add(Taint taint) => Own = Own.Union(taint);
     }
 
     // ---- checking ---------------------------------------------------------------------------------------

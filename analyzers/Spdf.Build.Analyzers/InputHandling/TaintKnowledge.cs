@@ -25,14 +25,18 @@ internal enum MethodRoleKind
 
 internal sealed class MethodRole
 {
-    public static readonly MethodRole None = new(MethodRoleKind.None, TaintFlags.None, ImmutableArray<(int, TaintSinkDefinition)>.Empty);
+    public static readonly MethodRole None = new(MethodRoleKind.None, TaintFlags.None, ImmutableArray<(int, TaintSinkDefinition)>.Empty, "");
 
-    public MethodRole(MethodRoleKind kind, TaintFlags cleared, ImmutableArray<(int Ordinal, TaintSinkDefinition Sink)> sinkParameters)
+    public MethodRole(MethodRoleKind kind, TaintFlags cleared, ImmutableArray<(int Ordinal, TaintSinkDefinition Sink)> sinkParameters, string origin)
     {
         Kind = kind;
         Cleared = cleared;
         SinkParameters = sinkParameters;
+        Origin = origin;
     }
+
+    /// <summary>How a source is named in messages: "SerialPort.ReadLine()".</summary>
+    public string Origin { get; }
 
     public MethodRoleKind Kind { get; }
 
@@ -286,7 +290,9 @@ internal sealed class TaintKnowledge
             kind = MethodRoleKind.Propagator;
         }
 
-        return kind == MethodRoleKind.None && sinks.IsEmpty ? MethodRole.None : new MethodRole(kind, cleared, sinks);
+        return kind == MethodRoleKind.None && sinks.IsEmpty
+            ? MethodRole.None
+            : new MethodRole(kind, cleared, sinks, method.ContainingType.Name + "." + method.Name + "()");
     }
 
     private bool IsSourceMethod(IMethodSymbol method)

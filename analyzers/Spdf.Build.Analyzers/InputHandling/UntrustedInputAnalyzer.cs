@@ -51,22 +51,24 @@ public sealed class UntrustedInputAnalyzer : DiagnosticAnalyzer
             return;
 
         var knowledge = TaintKnowledge.Create(context.Compilation);
-        context.RegisterOperationBlockAction(c => AnalyzeBlocks(c, knowledge));
+        context.RegisterOperationBlockStartAction(block => OnBlockStart(block, knowledge));
     }
 
-    private static void AnalyzeBlocks(OperationBlockAnalysisContext context, TaintKnowledge knowledge)
+    private static void OnBlockStart(OperationBlockStartAnalysisContext context, TaintKnowledge knowledge)
     {
         if (context.OperationBlocks.IsEmpty)
             return;
         var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
         var budget = ReadBudget(context.Options, tree);
+        var analysis = MethodTaintAnalysis.Create(knowledge, budget);
+        context.RegisterOperationAction(c => analysis.Visit(c.Operation), MethodTaintAnalysis.VisitedKinds);
+        context.RegisterOperationBlockEndAction(c => Report(c, analysis, tree, budget));
+    }
 
-        IReadOnlyList<TaintFinding> findings;
-        try
-        {
-            findings = MethodTaintAnalysis.Analyze(context.OperationBlocks, knowledge, budget);
-        }
-        catch (BoundReachedException)
+    private static void Report(OperationBlockAnalysisContext context, MethodTaintAnalysis analysis, SyntaxTree tree, int budget)
+    {
+        var findings = analysis.Finish();
+        if (analysis.BoundReached)
         {
             if (context.OwningSymbol.Locations.FirstOrDefault() is { IsInSource: true } location)
             {

@@ -258,5 +258,31 @@ public sealed class UntrustedInputFlowAndSanitizerTests
     public Task Work_bound_stops_the_analysis_and_is_reported_when_enabled()
         => Verify.VerifyAnalyzerAsync(
             Program("var input = Port.ReadLine(); Process.Start(input);").Replace("static void Main(", "static void {|SPDF3019:Main|}(", System.StringComparison.Ordinal),
-            "spdf.taint_analysis.max_operations_per_method = 10\ndotnet_diagnostic.SPDF3019.severity = warning\n");
+            "spdf.taint_analysis.max_operations_per_method = 2\ndotnet_diagnostic.SPDF3019.severity = warning\n");
+
+    [Fact]
+    public Task AspNetCore_request_data_is_a_source_when_present()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Diagnostics;
+            using Microsoft.AspNetCore.Http;
+            static class Endpoints
+            {
+                static void Export(HttpRequest request)
+                {
+                    var file = request.Query["file"];
+                    System.IO.File.ReadAllText({|SPDF3003:file|});
+                    Process.Start({|SPDF3001:request.Headers["X-Tool"]|});
+                }
+            }
+            namespace Microsoft.AspNetCore.Http
+            {
+                public interface IQueryCollection { string this[string key] { get; } }
+                public interface IHeaderDictionary { string this[string key] { get; } }
+                public abstract class HttpRequest
+                {
+                    public abstract IQueryCollection Query { get; }
+                    public abstract IHeaderDictionary Headers { get; }
+                }
+            }
+            """);
 }
