@@ -82,12 +82,16 @@ public sealed class InsecureDeserializationAnalyzer : DiagnosticAnalyzer
             var assignment = (ISimpleAssignmentOperation)c.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "TypeNameHandling" or "ItemTypeNameHandling" } property
                 && SymbolEqualityComparer.Default.Equals(property.Type, typeNameHandling)
-                && assignment.Value.ConstantValue is not { HasValue: true, Value: 0 })
+                && assignment.Value.ConstantValue is not { HasValue: true, Value: 0 }
+                && !IsAllowed(c))
             {
                 ReportTypeNameHandling(c.ReportDiagnostic, assignment.Value.Syntax.GetLocation(), property.Property.Name);
             }
         }, OperationKind.SimpleAssignment);
     }
+
+    private static bool IsAllowed(OperationAnalysisContext context)
+        => AllowListOption.Read(context.Options, context.Operation.Syntax.SyntaxTree, DiagnosticIds.InsecureDeserialization).Allows(context.ContainingSymbol);
 
     private static void ReportTypeNameHandling(System.Action<Diagnostic> report, Location location, string member)
         => report(Diagnostic.Create(

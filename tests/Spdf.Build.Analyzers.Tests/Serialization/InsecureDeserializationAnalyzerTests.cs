@@ -108,4 +108,24 @@ public sealed class InsecureDeserializationAnalyzerTests
                 object C() => new DataContractSerializer(typeof(Dose));
             }
             """);
+
+    [Fact]
+    public Task Members_on_the_editorconfig_allow_list_are_not_reported()
+        => Verify.VerifyAnalyzerAsync(
+            """
+            #pragma warning disable SYSLIB0011
+            using System.Runtime.Serialization.Formatters.Binary;
+            namespace Legacy
+            {
+                class StateCache
+                {
+                    object Read() => new BinaryFormatter();
+                }
+                class Other
+                {
+                    object Read() => {|SPDF3010:new BinaryFormatter()|};
+                }
+            }
+            """ + JsonNet,
+            "spdf.SPDF3010.allowed_symbols = Legacy.StateCache\n");
 }
