@@ -67,11 +67,14 @@ public sealed class InsecureDeserializationAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(c =>
         {
             var creation = (IObjectCreationOperation)c.Operation;
+            string? form = null;
             if (creation.Type?.OriginalDefinition is INamedTypeSymbol created && unsafeFormatters.Contains(created, SymbolEqualityComparer.Default))
-                c.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), creation.Type!.Name));
+                form = created.Name;
             else if (javaScriptSerializer is not null && SymbolEqualityComparer.Default.Equals(creation.Type, javaScriptSerializer)
                      && creation.Arguments.Length > 0 && creation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: null })
-                c.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), "JavaScriptSerializer with a type resolver"));
+                form = "JavaScriptSerializer with a type resolver";
+            if (form is not null && !IsAllowed(c))
+                c.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), form));
         }, OperationKind.ObjectCreation);
 
         if (typeNameHandling is null)
