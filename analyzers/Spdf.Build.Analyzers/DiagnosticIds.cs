@@ -84,6 +84,64 @@ internal static class DiagnosticIds
 
     /// <summary>Path.GetTempFileName or a world-writable file or directory.</summary>
     public const string InsecureTemporaryFile = "SPDF2006";
+    // 3xxx: input handling, injection, deserialization and logging
+
+    /// <summary>Untrusted device input reaches the file name or arguments of a started process.</summary>
+    public const string UntrustedInputInProcessStart = "SPDF3001";
+
+    /// <summary>Untrusted device input reaches the text of a SQL command.</summary>
+    public const string UntrustedInputInSqlCommand = "SPDF3002";
+
+    /// <summary>Untrusted device input reaches a file-system path.</summary>
+    public const string UntrustedInputInFilePath = "SPDF3003";
+
+    /// <summary>Untrusted device input reaches an XPath expression.</summary>
+    public const string UntrustedInputInXPath = "SPDF3004";
+
+    /// <summary>Untrusted device input reaches an LDAP filter or path.</summary>
+    public const string UntrustedInputInLdapQuery = "SPDF3005";
+
+    /// <summary>Untrusted device input is used as a regular-expression pattern.</summary>
+    public const string UntrustedInputInRegexPattern = "SPDF3006";
+
+    /// <summary>Untrusted device input names a type or assembly to load or instantiate.</summary>
+    public const string UntrustedInputInTypeName = "SPDF3007";
+
+    /// <summary>Untrusted device input is used as a log message template.</summary>
+    public const string UntrustedInputInLogTemplate = "SPDF3008";
+
+    /// <summary>Untrusted device input is used as a composite format string.</summary>
+    public const string UntrustedInputInFormatString = "SPDF3009";
+
+    /// <summary>An insecure deserializer or polymorphic type handling is used.</summary>
+    public const string InsecureDeserialization = "SPDF3010";
+
+    /// <summary>An XML reader, document or transform may resolve external entities or documents.</summary>
+    public const string XmlExternalEntityResolution = "SPDF3011";
+
+    /// <summary>An archive entry's name is used as a path without a canonical prefix check (zip slip).</summary>
+    public const string ArchiveEntryPathTraversal = "SPDF3012";
+
+    /// <summary>A decompression stream is copied or read to the end without a size limit.</summary>
+    public const string UnboundedDecompression = "SPDF3013";
+
+    /// <summary>Personal or health information is written to a log.</summary>
+    public const string PersonalHealthInformationInLog = "SPDF3014";
+
+    /// <summary>A secret (password, token, key) is written to a log.</summary>
+    public const string SecretInLog = "SPDF3015";
+
+    /// <summary>Exception details are sent to a peer over a network, serial or HTTP channel.</summary>
+    public const string ExceptionDetailsToPeer = "SPDF3016";
+
+    /// <summary>A regular expression without a match timeout runs over untrusted device input.</summary>
+    public const string RegexWithoutTimeoutOnInput = "SPDF3017";
+
+    /// <summary>Code is loaded without a signature or hash check in the same method.</summary>
+    public const string UnverifiedCodeLoading = "SPDF3018";
+
+    /// <summary>The untrusted-input analysis stopped in a method at the configured work bound.</summary>
+    public const string TaintAnalysisBoundReached = "SPDF3019";
 
     // 5xxx: MSBuild task findings
 

@@ -30,7 +30,7 @@ public sealed class CommandChannel
         }
     }
 
-    public string Handle(string line)
+    public string Handle([Spdf.Build.UntrustedInput] string line)
     {
         var rejection = _authenticator.TryAccept(line, out var command);
         if (rejection != CommandRejection.None || command is null)

@@ -1,0 +1,1073 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using Spdf.Build.Analyzers.InputHandling.Sinks;
+
+namespace Spdf.Build.Analyzers.InputHandling;
+
+/// <summary>
+/// Intra-procedural taint analysis of one member's operation blocks (lambdas and local functions included).
+/// The analyzer driver hands it the operations of <see cref="VisitedKinds"/> (definitions of locals and
+/// parameters, guard conditions, sink sites); <see cref="Finish"/> then summarises each definition once,
+/// solves the variables' taint with a worklist (flow-insensitive over definitions, with guards applied where
+/// a variable is read) and evaluates each sink site. Every step counts against a work bound; past it the
+/// member is abandoned and <see cref="BoundReached"/> is set.
+/// </summary>
+internal sealed class MethodTaintAnalysis
+{
+    private readonly TaintKnowledge _knowledge;
+    private readonly int _budget;
+    private readonly Dictionary<ISymbol, List<Definition>> _definitions = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, Taint> _state = new(SymbolEqualityComparer.Default);
+    private readonly List<GuardFact> _facts = new();
+    private readonly List<SinkSite> _sites = new();
+    private readonly List<IOperation> _guardOperations = new();
+    private int _work;
+
+    private MethodTaintAnalysis(TaintKnowledge knowledge, int budget)
+    {
+        _knowledge = knowledge;
+        _budget = budget;
+    }
+
+    /// <summary>The operation kinds <see cref="Visit"/> needs; the analyzer driver walks the tree once for all analyzers.</summary>
+    public static readonly ImmutableArray<OperationKind> VisitedKinds = ImmutableArray.Create(
+        OperationKind.VariableDeclarator,
+        OperationKind.SimpleAssignment,
+        OperationKind.CompoundAssignment,
+        OperationKind.CoalesceAssignment,
+        OperationKind.Loop,
+        OperationKind.IsPattern,
+        OperationKind.Invocation,
+        OperationKind.ObjectCreation,
+        OperationKind.Conditional,
+        OperationKind.Switch,
+        OperationKind.SwitchExpression);
+
+    public static MethodTaintAnalysis Create(TaintKnowledge knowledge, int budget) => new(knowledge, budget);
+
+    /// <summary>True once the work bound was reached; the member is then not analysed further.</summary>
+    public bool BoundReached { get; private set; }
+
+    /// <summary>Records one operation of the member: a definition, a guard or a sink site.</summary>
+    public void Visit(IOperation operation)
+    {
+        if (BoundReached)
+            return;
+        try
+        {
+            Spend();
+            Collect(operation);
+        }
+        catch (BoundReachedException)
+        {
+            BoundReached = true;
+        }
+    }
+
+    /// <summary>Solves the member's taint and returns the findings (none when the bound was reached).</summary>
+    public IReadOnlyList<TaintFinding> Finish()
+    {
+        if (BoundReached || _sites.Count == 0)
+            return Array.Empty<TaintFinding>();
+        try
+        {
+            CollectGuards();
+            Solve();
+            return CheckSites();
+        }
+        catch (BoundReachedException)
+        {
+            BoundReached = true;
+            return Array.Empty<TaintFinding>();
+        }
+    }
+
+    // ---- collection -------------------------------------------------------------------------------------
+
+    private void Collect(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                Define(declarator.Symbol, initializer.Value, DefinitionKind.Value);
+                break;
+            case IAssignmentOperation assignment:
+                CollectAssignment(assignment);
+                break;
+            case IForEachLoopOperation loop:
+                foreach (var local in loop.Locals)
+                    Define(local, loop.Collection, DefinitionKind.Value);
+                break;
+            case IIsPatternOperation isPattern:
+                CollectPatternDeclarations(isPattern.Pattern, isPattern.Value);
+                break;
+            case IInvocationOperation invocation:
+                CollectInvocation(invocation);
+                break;
+            case IObjectCreationOperation creation when creation.Constructor is { } constructor:
+                AddSinkSites(_knowledge.RoleOf(constructor), creation.Arguments, creation);
+                break;
+            case IConditionalOperation or ISwitchOperation or ISwitchExpressionOperation:
+                _guardOperations.Add(operation);
+                break;
+        }
+    }
+
+    /// <summary>After all definitions are known, so that an allow-list held in a local can be recognised.</summary>
+    private void CollectGuards()
+    {
+        foreach (var operation in _guardOperations)
+        {
+            switch (operation)
+            {
+                case IConditionalOperation conditional:
+                    CollectConditionalFacts(conditional);
+                    break;
+                case ISwitchOperation switchStatement:
+                    CollectSwitchFacts(switchStatement);
+                    break;
+                case ISwitchExpressionOperation switchExpression:
+                    CollectSwitchExpressionFacts(switchExpression);
+                    break;
+            }
+        }
+    }
+
+    private void CollectAssignment(IAssignmentOperation assignment)
+    {
+        switch (assignment.Target)
+        {
+            case ILocalReferenceOperation local:
+                Define(local.Local, assignment.Value, DefinitionKind.Value);
+                break;
+            case IParameterReferenceOperation parameter:
+                Define(parameter.Parameter, assignment.Value, DefinitionKind.Value);
+                break;
+            case IPropertyReferenceOperation property when assignment is ISimpleAssignmentOperation
+                                                         && _knowledge.SinkOfProperty(property.Property) is { } sink:
+                _sites.Add(SinkSite.ForSink(sink, assignment.Value, assignment));
+                break;
+        }
+    }
+
+    private void CollectPatternDeclarations(IPatternOperation pattern, IOperation value)
+    {
+        switch (pattern)
+        {
+            case IDeclarationPatternOperation { DeclaredSymbol: { } symbol }:
+                Define(symbol, value, DefinitionKind.Value);
+                break;
+            case IRecursivePatternOperation { DeclaredSymbol: { } symbol }:
+                Define(symbol, value, DefinitionKind.Value);
+                break;
+        }
+    }
+
+    private void CollectInvocation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var role = _knowledge.RoleOf(method);
+        AddSinkSites(role, invocation.Arguments, invocation);
+
+        var isNetworkRead = _knowledge.IsNetworkStreamRead(method, invocation.Instance);
+        if (role.Kind != MethodRoleKind.None || isNetworkRead)
+            CollectInvocationEffects(invocation, role, isNetworkRead);
+        else if (invocation.Instance is { } receiver && SymbolOf(receiver) is { } collection && IsCollectionAdd(method))
+            Define(collection, invocation, DefinitionKind.ArgumentsOf);
+
+        CollectRegexSite(invocation);
+        CollectPeerWriteSite(invocation);
+    }
+
+    /// <summary>Buffers and out arguments of readers receive the data; a <c>StringBuilder</c> receives what is appended.</summary>
+    private void CollectInvocationEffects(IInvocationOperation invocation, MethodRole role, bool isNetworkRead)
+    {
+        var method = invocation.TargetMethod;
+        var fillsBuffers = role.Kind == MethodRoleKind.Source || isNetworkRead
+                           || method.Name.StartsWith("Read", StringComparison.Ordinal)
+                           || method.Name.StartsWith("Receive", StringComparison.Ordinal)
+                           || method.Name.StartsWith("Copy", StringComparison.Ordinal)
+                           || method.Name is "GetBytes" or "GetChars" or "BlockCopy" or "TryFromBase64String" or "FromBase64String";
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || SymbolOf(argument.Value) is not { } target)
+                continue;
+            if (parameter.RefKind is RefKind.Out or RefKind.Ref || (fillsBuffers && IsBufferType(parameter.Type)))
+                Define(target, invocation, DefinitionKind.Effect);
+        }
+
+        if (invocation.Instance is { } instance && SymbolOf(instance) is { } builder
+            && SymbolEqualityComparer.Default.Equals(instance.Type, _knowledge.StringBuilder)
+            && method.Name is "Append" or "AppendLine" or "AppendFormat" or "Insert" or "Replace" or "AppendJoin")
+        {
+            Define(builder, invocation, DefinitionKind.Effect);
+        }
+    }
+
+    private void AddSinkSites(MethodRole role, ImmutableArray<IArgumentOperation> arguments, IOperation position)
+    {
+        foreach (var (ordinal, sink) in role.SinkParameters)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                    _sites.Add(SinkSite.ForSink(sink, argument.Value, position));
+            }
+        }
+    }
+
+    private void CollectRegexSite(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (_knowledge.Regex is null || !SymbolEqualityComparer.Default.Equals(method.ContainingType, _knowledge.Regex))
+            return;
+        var input = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "input");
+        if (input is null)
+            return;
+
+        if (method.IsStatic)
+        {
+            if (HasTimeoutOrNonBacktracking(invocation.Arguments))
+                return;
+            _sites.Add(SinkSite.ForRegex(input.Value, invocation, receiver: null));
+            return;
+        }
+
+        if (invocation.Instance is { } receiver)
+            _sites.Add(SinkSite.ForRegex(input.Value, invocation, receiver));
+    }
+
+    /// <summary>Whether the regex the receiver evaluates to was built without a timeout, and the creation to fix.</summary>
+    private (bool WithoutTimeout, SyntaxNode? Creation) RegexWithoutTimeout(IOperation? receiver)
+    {
+        receiver = StripConversions(receiver);
+        switch (receiver)
+        {
+            case IObjectCreationOperation creation:
+                return (!HasTimeoutOrNonBacktracking(creation.Arguments), creation.Syntax);
+            case ILocalReferenceOperation local when _definitions.TryGetValue(local.Local, out var definitions) && definitions.Count == 1:
+                return RegexWithoutTimeout(definitions[0].Value);
+            case IFieldReferenceOperation field:
+                return RegexDeclaredWithoutTimeout(field.Field, receiver.Syntax.SyntaxTree);
+            case IPropertyReferenceOperation property:
+                return GeneratedRegexWithoutTimeout(property.Property) ?? RegexDeclaredWithoutTimeout(property.Property, receiver.Syntax.SyntaxTree);
+            case IInvocationOperation invocation:
+                return GeneratedRegexWithoutTimeout(invocation.TargetMethod) ?? (false, null);
+            default:
+                return (false, null);
+        }
+    }
+
+    private (bool, SyntaxNode?)? GeneratedRegexWithoutTimeout(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _knowledge.GeneratedRegexAttribute))
+                continue;
+            var arguments = attribute.ConstructorArguments;
+            var hasTimeout = arguments.Length >= 3 && arguments[2].Value is int milliseconds && milliseconds > 0;
+            var nonBacktracking = arguments.Length >= 2 && arguments[1].Value is int options && (options & RegexNonBacktracking) != 0;
+            return (!hasTimeout && !nonBacktracking, null);
+        }
+
+        return null;
+    }
+
+    /// <summary>A field or property initialised with <c>new Regex(pattern[, options])</c>, read from its declaration.</summary>
+    private static (bool, SyntaxNode?) RegexDeclaredWithoutTimeout(ISymbol member, SyntaxTree usingTree)
+    {
+        if (member is IFieldSymbol { IsReadOnly: false } || member.DeclaringSyntaxReferences.Length != 1)
+            return (false, null);
+        var declaration = member.DeclaringSyntaxReferences[0].GetSyntax();
+        var value = declaration switch
+        {
+            VariableDeclaratorSyntax { Initializer.Value: var v } => v,
+            PropertyDeclarationSyntax { Initializer.Value: var v, AccessorList.Accessors: { Count: 1 } accessors } when accessors[0].Body is null && accessors[0].ExpressionBody is null && accessors[0].Keyword.Text == "get" => v,
+            _ => null,
+        };
+        if (value is not BaseObjectCreationExpressionSyntax { ArgumentList: { } argumentList } creation)
+            return (false, null);
+        var arguments = argumentList.Arguments;
+        var hasTimeout = arguments.Count >= 3 || arguments.Any(a => a.NameColon?.Name.Identifier.Text == "matchTimeout");
+        var nonBacktracking = arguments.Any(a => a.Expression.ToString().Contains("NonBacktracking"));
+        var mentionsRegex = creation is ImplicitObjectCreationExpressionSyntax || creation is ObjectCreationExpressionSyntax { Type: var type } && type.ToString().EndsWith("Regex", StringComparison.Ordinal);
+        if (!mentionsRegex || hasTimeout || nonBacktracking)
+            return (false, null);
+        return (true, creation.SyntaxTree == usingTree ? creation : null);
+    }
+
+    private const int RegexNonBacktracking = 1024;
+
+    private bool HasTimeoutOrNonBacktracking(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == "matchTimeout")
+                return true;
+            if (argument.Parameter?.Name == "options")
+            {
+                if (argument.Value.ConstantValue is not { HasValue: true, Value: int options })
+                    return true; // options computed at run time: cannot tell, stay silent
+                if ((options & RegexNonBacktracking) != 0)
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void CollectPeerWriteSite(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var channelType = invocation.Instance?.Type ?? method.ContainingType;
+        foreach (var pair in _knowledge.ChannelWrites)
+        {
+            if (Array.IndexOf(pair.Value, method.Name) >= 0 && TaintKnowledge.IsOrInherits(channelType, pair.Key))
+            {
+                AddPeerWriteSites(invocation, channel: null);
+                return;
+            }
+        }
+
+        if (invocation.Instance is { } writer
+            && ExceptionDetailsSink.WriterMethodNames.Contains(method.Name)
+            && (TaintKnowledge.IsOrInherits(writer.Type, _knowledge.TextWriter)
+                || TaintKnowledge.IsOrInherits(writer.Type, _knowledge.Stream)
+                || TaintKnowledge.IsOrInherits(writer.Type, _knowledge.BinaryWriter)))
+        {
+            AddPeerWriteSites(invocation, channel: writer);
+        }
+    }
+
+    private void AddPeerWriteSites(IInvocationOperation invocation, IOperation? channel)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue)
+                _sites.Add(SinkSite.ForPeerWrite(argument.Value, invocation, channel));
+        }
+    }
+
+    // ---- guards -----------------------------------------------------------------------------------------
+
+    private void CollectConditionalFacts(IConditionalOperation conditional)
+    {
+        var whenTrue = new List<(ISymbol, TaintFlags, bool)>();
+        var whenFalse = new List<(ISymbol, TaintFlags, bool)>();
+        CollectConditionFacts(conditional.Condition, true, whenTrue);
+        CollectConditionFacts(conditional.Condition, false, whenFalse);
+        if (whenTrue.Count == 0 && whenFalse.Count == 0)
+            return;
+
+        AddFacts(whenTrue, conditional.WhenTrue.Syntax.Span);
+        if (conditional.WhenFalse is { } elseBranch)
+            AddFacts(whenFalse, elseBranch.Syntax.Span);
+
+        // if (!Allowed.Contains(x)) return;  ...  x is checked in the rest of the block.
+        if (conditional.Parent is IBlockOperation block)
+        {
+            var rest = TextSpan.FromBounds(conditional.Syntax.Span.End, block.Syntax.Span.End);
+            if (AlwaysExits(conditional.WhenTrue))
+                AddFacts(whenFalse, rest);
+            if (conditional.WhenFalse is { } otherwise && AlwaysExits(otherwise))
+                AddFacts(whenTrue, rest);
+        }
+    }
+
+    private void AddFacts(List<(ISymbol Symbol, TaintFlags Cleared, bool RequiresFullPath)> facts, TextSpan region)
+    {
+        foreach (var (symbol, cleared, requiresFullPath) in facts)
+            _facts.Add(new GuardFact(symbol, cleared, region, requiresFullPath));
+    }
+
+    private static bool AlwaysExits(IOperation branch)
+    {
+        while (branch is IBlockOperation { Operations.Length: > 0 } block)
+            branch = block.Operations[block.Operations.Length - 1];
+        return branch is IReturnOperation or IThrowOperation or IBranchOperation
+               || branch is IExpressionStatementOperation { Operation: IThrowOperation };
+    }
+
+    private void CollectConditionFacts(IOperation condition, bool whenTrue, List<(ISymbol, TaintFlags, bool)> facts)
+    {
+        Spend();
+        condition = StripConversions(condition)!;
+        switch (condition)
+        {
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                CollectConditionFacts(not.Operand, !whenTrue, facts);
+                break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } conjunction when whenTrue:
+                CollectConditionFacts(conjunction.LeftOperand, true, facts);
+                CollectConditionFacts(conjunction.RightOperand, true, facts);
+                break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } disjunction when !whenTrue:
+                CollectConditionFacts(disjunction.LeftOperand, false, facts);
+                CollectConditionFacts(disjunction.RightOperand, false, facts);
+                break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                when whenTrue == (comparison.OperatorKind == BinaryOperatorKind.Equals):
+                AddEqualityFact(comparison.LeftOperand, comparison.RightOperand, facts);
+                break;
+            case IIsPatternOperation isPattern when whenTrue && IsConstantPattern(isPattern.Pattern) && SymbolOf(isPattern.Value) is { } tested:
+                facts.Add((tested, TaintFlags.AllowListed, false));
+                break;
+            case IIsPatternOperation { Pattern: INegatedPatternOperation negated } isNot when !whenTrue && IsConstantPattern(negated.Pattern) && SymbolOf(isNot.Value) is { } tested:
+                facts.Add((tested, TaintFlags.AllowListed, false));
+                break;
+            case IInvocationOperation invocation when whenTrue:
+                CollectInvocationFact(invocation, facts);
+                break;
+        }
+    }
+
+    private void AddEqualityFact(IOperation left, IOperation right, List<(ISymbol, TaintFlags, bool)> facts)
+    {
+        if (IsNonNullConstant(right) && SymbolOf(left) is { } l)
+            facts.Add((l, TaintFlags.AllowListed, false));
+        else if (IsNonNullConstant(left) && SymbolOf(right) is { } r)
+            facts.Add((r, TaintFlags.AllowListed, false));
+    }
+
+    private void CollectInvocationFact(IInvocationOperation invocation, List<(ISymbol, TaintFlags, bool)> facts)
+    {
+        var method = invocation.TargetMethod;
+        var arguments = invocation.Arguments;
+        switch (method.Name)
+        {
+            case "Contains" or "ContainsKey":
+                var (collection, item) = invocation.Instance is { } instance
+                    ? (instance, arguments.Length > 0 ? arguments[0].Value : null)
+                    : (arguments.Length > 0 ? arguments[0].Value : null, arguments.Length > 1 ? arguments[1].Value : null);
+                if (collection is not null && item is not null && SymbolOf(item) is { } member && IsConstantSet(collection))
+                    facts.Add((member, TaintFlags.AllowListed, false));
+                break;
+            case "Equals":
+                if (invocation.Instance is { } self && arguments.Length > 0)
+                    AddEqualityFact(self, arguments[0].Value, facts);
+                else if (arguments.Length >= 2)
+                    AddEqualityFact(arguments[0].Value, arguments[1].Value, facts);
+                break;
+            case "StartsWith" when invocation.Instance is { } prefixed && prefixed.Type?.SpecialType == SpecialType.System_String && SymbolOf(prefixed) is { } path:
+                facts.Add((path, TaintFlags.PathSafe, true));
+                break;
+            case "IsMatch" when method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, _knowledge.Regex):
+                var input = arguments.FirstOrDefault(a => a.Parameter?.Name == "input");
+                var pattern = arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern");
+                if (input is not null && SymbolOf(input.Value) is { } validated
+                    && pattern?.Value.ConstantValue is { HasValue: true, Value: string text } && IsAnchored(text))
+                {
+                    facts.Add((validated, TaintFlags.AllowListed, false));
+                }
+
+                break;
+        }
+    }
+
+    private static bool IsAnchored(string pattern)
+        => pattern.StartsWith("^", StringComparison.Ordinal)
+           && (pattern.EndsWith("$", StringComparison.Ordinal) || pattern.EndsWith("\\z", StringComparison.Ordinal));
+
+    private void CollectSwitchFacts(ISwitchOperation switchStatement)
+    {
+        if (SymbolOf(switchStatement.Value) is not { } tested)
+            return;
+        foreach (var section in switchStatement.Cases)
+        {
+            var allConstant = section.Clauses.Length > 0 && section.Clauses.All(clause => clause switch
+            {
+                ISingleValueCaseClauseOperation single => single.Value.ConstantValue.HasValue,
+                IPatternCaseClauseOperation pattern => pattern.Guard is null && IsConstantPattern(pattern.Pattern),
+                _ => false,
+            });
+            if (allConstant)
+                _facts.Add(new GuardFact(tested, TaintFlags.AllowListed, section.Syntax.Span, false));
+        }
+    }
+
+    private void CollectSwitchExpressionFacts(ISwitchExpressionOperation switchExpression)
+    {
+        if (SymbolOf(switchExpression.Value) is not { } tested)
+            return;
+        foreach (var arm in switchExpression.Arms)
+        {
+            if (arm.Guard is null && IsConstantPattern(arm.Pattern))
+                _facts.Add(new GuardFact(tested, TaintFlags.AllowListed, arm.Value.Syntax.Span, false));
+        }
+    }
+
+    private static bool IsConstantPattern(IPatternOperation pattern) => pattern switch
+    {
+        IConstantPatternOperation constant => IsNonNullConstant(constant.Value),
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either => IsConstantPattern(either.LeftPattern) && IsConstantPattern(either.RightPattern),
+        _ => false,
+    };
+
+    /// <summary>A readonly field or static get-only property, a constant string, or a collection of constants.</summary>
+    private bool IsConstantSet(IOperation collection)
+    {
+        Spend();
+        collection = StripConversions(collection)!;
+        switch (collection)
+        {
+            case IFieldReferenceOperation field:
+                return field.Field.IsConst || field.Field.IsReadOnly;
+            case IPropertyReferenceOperation { Property: { IsStatic: true, SetMethod: null } }:
+                return true;
+            case ILiteralOperation { ConstantValue.HasValue: true }:
+                return true;
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                return initializer.ElementValues.All(IsNonNullConstant);
+            case IObjectCreationOperation { Initializer: { } initializer }:
+                return initializer.Initializers.All(i => i is IInvocationOperation add && add.Arguments.All(a => IsNonNullConstant(a.Value)));
+            case ILocalReferenceOperation local:
+                return _definitions.TryGetValue(local.Local, out var definitions)
+                       && definitions.All(d => d.Kind == DefinitionKind.Value && IsConstantSet(d.Value));
+            default:
+                return false;
+        }
+    }
+
+    private TaintFlags ClearedByGuards(ISymbol symbol, IOperation position)
+    {
+        var cleared = TaintFlags.None;
+        var start = position.Syntax.SpanStart;
+        foreach (var fact in _facts)
+        {
+            if (!fact.Region.Contains(start) || !SymbolEqualityComparer.Default.Equals(fact.Symbol, symbol))
+                continue;
+            if (fact.RequiresFullPath && !IsDefinedOnlyByGetFullPath(symbol))
+                continue;
+            cleared |= fact.Cleared;
+        }
+
+        return cleared;
+    }
+
+    private bool IsDefinedOnlyByGetFullPath(ISymbol symbol)
+        => _definitions.TryGetValue(symbol, out var definitions)
+           && definitions.All(d => d.Kind == DefinitionKind.Value
+                                   && StripConversions(d.Value) is IInvocationOperation { TargetMethod.Name: "GetFullPath" } call
+                                   && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _knowledge.Path));
+
+    // ---- solving ----------------------------------------------------------------------------------------
+    //
+    // Every expression is summarised once: the taint it carries by itself (sources, exceptions) and the
+    // variables it reads, each with the flags that survive the sanitizers and guards between the read and the
+    // expression. A variable's taint is then the union over its definitions, solved with a worklist; flags only
+    // grow, so each variable changes at most a few times and the solution costs little more than the summaries.
+
+    private void Solve()
+    {
+        var summaries = new Dictionary<ISymbol, List<Summary>>(SymbolEqualityComparer.Default);
+        var dependents = new Dictionary<ISymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
+        foreach (var pair in _definitions)
+        {
+            var list = new List<Summary>(pair.Value.Count);
+            foreach (var definition in pair.Value)
+            {
+                var summary = SummarizeDefinition(definition);
+                list.Add(summary);
+                foreach (var (dependency, _) in summary.Reads)
+                {
+                    if (!dependents.TryGetValue(dependency, out var targets))
+                        dependents[dependency] = targets = new List<ISymbol>();
+                    targets.Add(pair.Key);
+                }
+            }
+
+            summaries[pair.Key] = list;
+        }
+
+        var pending = new Queue<ISymbol>(summaries.Keys);
+        var queued = new HashSet<ISymbol>(summaries.Keys, SymbolEqualityComparer.Default);
+        while (pending.Count > 0)
+        {
+            var symbol = pending.Dequeue();
+            queued.Remove(symbol);
+            var taint = _state.TryGetValue(symbol, out var known) ? known : Taint.Clean;
+            var previous = taint.Flags;
+            foreach (var summary in summaries[symbol])
+                taint = taint.Union(Resolve(summary));
+            if (taint.Flags == previous)
+                continue;
+            _state[symbol] = taint;
+            if (!dependents.TryGetValue(symbol, out var targets))
+                continue;
+            foreach (var target in targets)
+            {
+                if (queued.Add(target))
+                    pending.Enqueue(target);
+            }
+        }
+    }
+
+    private Summary SummarizeDefinition(Definition definition)
+    {
+        var summary = new Summary();
+        switch (definition.Kind)
+        {
+            case DefinitionKind.Effect:
+                SummarizeInvocation((IInvocationOperation)definition.Value, definition.Value, TaintFlags.DeviceInput | TaintFlags.ArchiveEntryPath | TaintFlags.ExceptionDetail, summary, forEffect: true);
+                break;
+            case DefinitionKind.ArgumentsOf:
+                SummarizeArguments(((IInvocationOperation)definition.Value).Arguments, definition.Value, AllFlags, summary);
+                break;
+            default:
+                Summarize(definition.Value, definition.Value, AllFlags, summary);
+                break;
+        }
+
+        return summary;
+    }
+
+    private const TaintFlags AllFlags = TaintFlags.DeviceInput | TaintFlags.ArchiveEntryPath | TaintFlags.ExceptionDetail;
+
+    /// <summary>The taint of an expression at a position, under the current solution.</summary>
+    private Taint Evaluate(IOperation? operation, IOperation position)
+    {
+        var summary = new Summary();
+        Summarize(operation, position, AllFlags, summary);
+        return Resolve(summary);
+    }
+
+    private Taint Resolve(Summary summary)
+    {
+        var taint = summary.Own;
+        foreach (var (symbol, allowed) in summary.Reads)
+        {
+            Spend();
+            var read = _state.TryGetValue(symbol, out var known) ? known : Taint.Clean;
+            if (symbol is IParameterSymbol parameter)
+                read = read.Union(InitialTaint(parameter));
+            taint = taint.Union(read.Without(~allowed));
+        }
+
+        return taint;
+    }
+
+    private void Summarize(IOperation? operation, IOperation position, TaintFlags allowed, Summary summary)
+    {
+        if (operation is null || allowed == TaintFlags.None)
+            return;
+        Spend();
+        if (operation.ConstantValue.HasValue)
+            return;
+        var type = operation.Type;
+        if (type is not null && type.SpecialType != SpecialType.System_String)
+        {
+            if (TaintKnowledge.IsOrInherits(type, _knowledge.Exception))
+            {
+                summary.Add(new Taint(TaintFlags.ExceptionDetail & allowed, "the exception '" + Shorten(operation.Syntax.ToString()) + "'"));
+                return;
+            }
+
+            if (IsCleanType(type))
+                return;
+            if (_knowledge.IsNetworkStream(type))
+            {
+                summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "a " + type.Name));
+                return;
+            }
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                Read(local.Local, position, allowed, summary);
+                break;
+            case IParameterReferenceOperation parameter:
+                Read(parameter.Parameter, position, allowed, summary);
+                break;
+            case IInvocationOperation invocation:
+                SummarizeInvocation(invocation, position, allowed, summary, forEffect: false);
+                break;
+            case IObjectCreationOperation creation:
+                SummarizeArguments(creation.Arguments, position, allowed, summary);
+                break;
+            case IPropertyReferenceOperation property:
+                SummarizeProperty(property, position, allowed, summary);
+                break;
+            case IFieldReferenceOperation field:
+                if (_knowledge.IsMarkedUntrusted(field.Field))
+                    summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "[UntrustedInput] " + field.Field.Name));
+                else if (field.Instance is not null and not IInstanceReferenceOperation)
+                    Summarize(field.Instance, position, allowed, summary);
+                break;
+            case IArrayElementReferenceOperation element:
+                Summarize(element.ArrayReference, position, allowed, summary);
+                break;
+            case IConversionOperation conversion:
+                Summarize(conversion.Operand, position, allowed, summary);
+                break;
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation interpolation)
+                        Summarize(interpolation.Expression, position, allowed, summary);
+                }
+
+                break;
+            case IBinaryOperation binary:
+                Summarize(binary.LeftOperand, position, allowed, summary);
+                Summarize(binary.RightOperand, position, allowed, summary);
+                break;
+            case IConditionalOperation conditional:
+                Summarize(conditional.WhenTrue, conditional.WhenTrue, allowed, summary);
+                if (conditional.WhenFalse is { } whenFalse)
+                    Summarize(whenFalse, whenFalse, allowed, summary);
+                break;
+            case ICoalesceOperation coalesce:
+                Summarize(coalesce.Value, position, allowed, summary);
+                Summarize(coalesce.WhenNull, position, allowed, summary);
+                break;
+            case ISwitchExpressionOperation switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                    Summarize(arm.Value, arm.Value, allowed, summary);
+                break;
+            case IAwaitOperation awaited:
+                Summarize(awaited.Operation, position, allowed, summary);
+                break;
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                Summarize(initializer, position, allowed, summary);
+                break;
+            case IArrayInitializerOperation initializer:
+                foreach (var value in initializer.ElementValues)
+                    Summarize(value, position, allowed, summary);
+                break;
+            case IAssignmentOperation assignment:
+                Summarize(assignment.Value, position, allowed, summary);
+                break;
+            case IConditionalAccessOperation conditionalAccess:
+                Summarize(conditionalAccess.WhenNotNull, position, allowed, summary);
+                break;
+            case IConditionalAccessInstanceOperation:
+                for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+                {
+                    if (parent is IConditionalAccessOperation access)
+                    {
+                        Summarize(access.Operation, position, allowed, summary);
+                        break;
+                    }
+                }
+
+                break;
+            case ITupleOperation tuple:
+                foreach (var item in tuple.Elements)
+                    Summarize(item, position, allowed, summary);
+                break;
+        }
+    }
+
+    private void SummarizeProperty(IPropertyReferenceOperation property, IOperation position, TaintFlags allowed, Summary summary)
+    {
+        var symbol = property.Property;
+        if (_knowledge.IsSourceProperty(symbol))
+            summary.Add(new Taint(TaintFlags.DeviceInput & allowed, symbol.ContainingType.Name + "." + symbol.Name));
+        else if (_knowledge.IsMarkedUntrusted(symbol))
+            summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "[UntrustedInput] " + symbol.Name));
+        else if (_knowledge.IsArchiveEntryName(symbol))
+            summary.Add(new Taint(TaintFlags.ArchiveEntryPath & allowed, symbol.ContainingType.Name + "." + symbol.Name));
+        else if (property.Instance is not null and not IInstanceReferenceOperation)
+            Summarize(property.Instance, position, allowed, summary);
+    }
+
+    private void SummarizeInvocation(IInvocationOperation invocation, IOperation position, TaintFlags allowed, Summary summary, bool forEffect)
+    {
+        var method = invocation.TargetMethod;
+        var role = _knowledge.RoleOf(method);
+        if (role.Kind == MethodRoleKind.Source)
+        {
+            summary.Add(new Taint(TaintFlags.DeviceInput & allowed, role.Origin));
+            return;
+        }
+
+        if (_knowledge.IsNetworkStreamRead(method, invocation.Instance))
+        {
+            summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "NetworkStream." + method.Name + "()"));
+            return;
+        }
+
+        if (role.Kind is not (MethodRoleKind.Propagator or MethodRoleKind.Sanitizer) && !forEffect)
+            return;
+        allowed &= ~role.Cleared;
+        if (invocation.Instance is { } instance)
+            Summarize(instance, position, allowed, summary);
+        SummarizeArguments(invocation.Arguments, position, allowed, summary);
+    }
+
+    private void SummarizeArguments(ImmutableArray<IArgumentOperation> arguments, IOperation position, TaintFlags allowed, Summary summary)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.RefKind != RefKind.Out)
+                Summarize(argument.Value, position, allowed, summary);
+        }
+    }
+
+    private void Read(ISymbol symbol, IOperation position, TaintFlags allowed, Summary summary)
+    {
+        var type = symbol switch
+        {
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => null,
+        };
+        if (IsCleanType(type))
+            return;
+        allowed &= ~ClearedByGuards(symbol, position);
+        if (allowed != TaintFlags.None)
+            summary.Reads.Add((symbol, allowed));
+    }
+
+    private Taint InitialTaint(IParameterSymbol parameter)
+    {
+        if (parameter is { Ordinal: 0, Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } }
+            && parameter.ContainingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" })
+        {
+            return new Taint(TaintFlags.DeviceInput, "the command-line arguments of Main");
+        }
+
+        return _knowledge.IsMarkedUntrusted(parameter)
+            ? new Taint(TaintFlags.DeviceInput, "[UntrustedInput] parameter '" + parameter.Name + "'")
+            : Taint.Clean;
+    }
+
+    /// <summary>What an expression carries by itself, and the variables it reads with the flags that reach it.</summary>
+    private sealed class Summary
+    {
+        public Taint Own { get; private set; }
+
+        public List<(ISymbol Symbol, TaintFlags Allowed)> Reads { get; } = new();
+
+        public void Add(Taint taint) => Own = Own.Union(taint);
+    }
+
+    // ---- checking ---------------------------------------------------------------------------------------
+
+    private IReadOnlyList<TaintFinding> CheckSites()
+    {
+        var findings = new List<TaintFinding>();
+        foreach (var site in _sites)
+        {
+            var taint = Evaluate(site.Value, site.Position);
+            if (taint.IsClean)
+                continue;
+            switch (site.Kind)
+            {
+                case SinkSiteKind.Sink:
+                    if (taint.Has(site.Sink!.Flag & TaintFlags.DeviceInput))
+                        findings.Add(new TaintFinding(site.Sink.Rule, site.Value.Syntax, taint.Origin!, null, null));
+                    if (site.Sink == FilePathSink.Definition && taint.Has(TaintFlags.ArchiveEntryPath))
+                        findings.Add(new TaintFinding(ArchiveEntryPathSink.Rule, site.Value.Syntax, taint.Origin!, null, null));
+                    break;
+                case SinkSiteKind.RegexInput when taint.Has(TaintFlags.RegexInput):
+                    if (site.Channel is null)
+                    {
+                        findings.Add(new TaintFinding(RegexWithoutTimeoutSink.Rule, site.Value.Syntax, taint.Origin!, site.Position.Syntax, RegexWithoutTimeoutSink.FixStatic));
+                    }
+                    else if (RegexWithoutTimeout(site.Channel) is (true, var creation))
+                    {
+                        var fixKind = creation is null ? null : RegexWithoutTimeoutSink.FixCreation;
+                        findings.Add(new TaintFinding(RegexWithoutTimeoutSink.Rule, site.Value.Syntax, taint.Origin!, creation, fixKind));
+                    }
+
+                    break;
+                case SinkSiteKind.PeerWrite when taint.Has(TaintFlags.ExceptionDetail) && IsPeerChannel(site):
+                    findings.Add(new TaintFinding(ExceptionDetailsSink.Rule, site.Value.Syntax, taint.Origin!, null, null));
+                    break;
+            }
+        }
+
+        return findings;
+    }
+
+    private bool IsPeerChannel(SinkSite site)
+        => site.Channel is null
+           || _knowledge.IsNetworkStream(site.Channel.Type)
+           || Evaluate(site.Channel, site.Position).Has(TaintFlags.DeviceInput);
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    private void Define(ISymbol symbol, IOperation value, DefinitionKind kind)
+    {
+        if (!_definitions.TryGetValue(symbol, out var list))
+            _definitions[symbol] = list = new List<Definition>(1);
+        list.Add(new Definition(value, kind));
+    }
+
+    private void Spend()
+    {
+        if (++_work > _budget)
+            throw new BoundReachedException();
+    }
+
+    private static ISymbol? SymbolOf(IOperation? operation) => StripConversions(operation) switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
+        _ => null,
+    };
+
+    private static IOperation? StripConversions(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+            operation = conversion.Operand;
+        return operation;
+    }
+
+    private static bool IsNonNullConstant(IOperation operation) => operation.ConstantValue is { HasValue: true, Value: not null };
+
+    private static bool IsCollectionAdd(IMethodSymbol method)
+        => method.Name is "Add" or "AddRange" or "Insert" or "Enqueue" or "Push" or "TryAdd"
+           && method.ContainingType.AllInterfaces.Any(i => i.Name is "ICollection" or "IEnumerable");
+
+    private static bool IsBufferType(ITypeSymbol type)
+        => type is IArrayTypeSymbol
+           || type is INamedTypeSymbol { Name: "Span" or "Memory" or "ArraySegment", ContainingNamespace.Name: "System" }
+           || type is INamedTypeSymbol { Name: "StringBuilder" };
+
+    /// <summary>Numbers, booleans, characters, enums, dates and GUIDs cannot carry an injection.</summary>
+    private static bool IsCleanType(ITypeSymbol? type)
+    {
+        if (type is null)
+            return false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            type = nullable.TypeArguments[0];
+        if (type.TypeKind == TypeKind.Enum)
+            return true;
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean:
+            case SpecialType.System_Char:
+            case SpecialType.System_SByte:
+            case SpecialType.System_Byte:
+            case SpecialType.System_Int16:
+            case SpecialType.System_UInt16:
+            case SpecialType.System_Int32:
+            case SpecialType.System_UInt32:
+            case SpecialType.System_Int64:
+            case SpecialType.System_UInt64:
+            case SpecialType.System_Decimal:
+            case SpecialType.System_Single:
+            case SpecialType.System_Double:
+            case SpecialType.System_DateTime:
+            case SpecialType.System_IntPtr:
+            case SpecialType.System_UIntPtr:
+                return true;
+        }
+
+        return type is INamedTypeSymbol { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true }, Name: "Guid" or "TimeSpan" or "DateTimeOffset" or "DateOnly" or "TimeOnly" or "Half" or "Int128" or "UInt128" };
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
+
+    private enum DefinitionKind
+    {
+        Value,
+        Effect,
+        ArgumentsOf,
+    }
+
+    private readonly struct Definition
+    {
+        public Definition(IOperation value, DefinitionKind kind)
+        {
+            Value = value;
+            Kind = kind;
+        }
+
+        public IOperation Value { get; }
+
+        public DefinitionKind Kind { get; }
+    }
+
+    private readonly struct GuardFact
+    {
+        public GuardFact(ISymbol symbol, TaintFlags cleared, TextSpan region, bool requiresFullPath)
+        {
+            Symbol = symbol;
+            Cleared = cleared;
+            Region = region;
+            RequiresFullPath = requiresFullPath;
+        }
+
+        public ISymbol Symbol { get; }
+
+        public TaintFlags Cleared { get; }
+
+        public TextSpan Region { get; }
+
+        /// <summary>A <c>StartsWith</c> check only counts on a variable holding <c>Path.GetFullPath(...)</c>.</summary>
+        public bool RequiresFullPath { get; }
+    }
+}
+
+internal enum SinkSiteKind
+{
+    Sink,
+    RegexInput,
+    PeerWrite,
+}
+
+internal sealed class SinkSite
+{
+    private SinkSite(SinkSiteKind kind, TaintSinkDefinition? sink, IOperation value, IOperation position, IOperation? channel)
+    {
+        Kind = kind;
+        Sink = sink;
+        Value = value;
+        Position = position;
+        Channel = channel;
+    }
+
+    public SinkSiteKind Kind { get; }
+
+    public TaintSinkDefinition? Sink { get; }
+
+    public IOperation Value { get; }
+
+    public IOperation Position { get; }
+
+    /// <summary>The writer or stream of a peer write, or the regex instance of an instance match; null otherwise.</summary>
+    public IOperation? Channel { get; }
+
+    public static SinkSite ForSink(TaintSinkDefinition sink, IOperation value, IOperation position) => new(SinkSiteKind.Sink, sink, value, position, null);
+
+    public static SinkSite ForRegex(IOperation input, IOperation position, IOperation? receiver) => new(SinkSiteKind.RegexInput, null, input, position, receiver);
+
+    public static SinkSite ForPeerWrite(IOperation value, IOperation position, IOperation? channel) => new(SinkSiteKind.PeerWrite, null, value, position, channel);
+}
+
+internal sealed class TaintFinding
+{
+    public TaintFinding(DiagnosticDescriptor rule, SyntaxNode node, string origin, SyntaxNode? fixNode, string? fixKind)
+    {
+        Rule = rule;
+        Node = node;
+        Origin = origin;
+        FixNode = fixNode;
+        FixKind = fixKind;
+    }
+
+    public DiagnosticDescriptor Rule { get; }
+
+    public SyntaxNode Node { get; }
+
+    public string Origin { get; }
+
+    public SyntaxNode? FixNode { get; }
+
+    public string? FixKind { get; }
+}
+
+internal sealed class BoundReachedException : Exception
+{
+}

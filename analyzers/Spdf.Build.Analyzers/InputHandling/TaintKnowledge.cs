@@ -1,0 +1,377 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Spdf.Build.Analyzers.InputHandling.Sinks;
+
+namespace Spdf.Build.Analyzers.InputHandling;
+
+/// <summary>What a method does to taint, decided once per method symbol and compilation.</summary>
+internal enum MethodRoleKind
+{
+    /// <summary>Unknown or unrelated: its result is clean (the analysis is intra-procedural and precise, not sound).</summary>
+    None,
+
+    /// <summary>Returns (and writes into its buffer and out arguments) untrusted device input.</summary>
+    Source,
+
+    /// <summary>Its result carries the taint of its receiver and arguments (string and text APIs, readers, parsers).</summary>
+    Propagator,
+
+    /// <summary>Propagates like <see cref="Propagator"/> but clears <see cref="MethodRole.Cleared"/>.</summary>
+    Sanitizer,
+}
+
+internal sealed class MethodRole
+{
+    public static readonly MethodRole None = new(MethodRoleKind.None, TaintFlags.None, ImmutableArray<(int, TaintSinkDefinition)>.Empty, "");
+
+    public MethodRole(MethodRoleKind kind, TaintFlags cleared, ImmutableArray<(int Ordinal, TaintSinkDefinition Sink)> sinkParameters, string origin)
+    {
+        Kind = kind;
+        Cleared = cleared;
+        SinkParameters = sinkParameters;
+        Origin = origin;
+    }
+
+    /// <summary>How a source is named in messages: "SerialPort.ReadLine()".</summary>
+    public string Origin { get; }
+
+    public MethodRoleKind Kind { get; }
+
+    public TaintFlags Cleared { get; }
+
+    /// <summary>Parameters (by ordinal) that are sinks, with the sink class.</summary>
+    public ImmutableArray<(int Ordinal, TaintSinkDefinition Sink)> SinkParameters { get; }
+}
+
+/// <summary>
+/// The sources, sanitizers, propagators and sinks present in one compilation, resolved once by metadata name
+/// (types the compilation does not reference simply stay absent) and cached per symbol.
+/// </summary>
+internal sealed class TaintKnowledge
+{
+    public static readonly ImmutableArray<TaintSinkDefinition> SinkDefinitions = ImmutableArray.Create(
+        ProcessStartSink.Definition,
+        SqlCommandSink.Definition,
+        FilePathSink.Definition,
+        XPathSink.Definition,
+        LdapQuerySink.Definition,
+        RegexPatternSink.Definition,
+        TypeNameSink.Definition,
+        LogTemplateSink.Definition,
+        FormatStringSink.Definition,
+        DeserializationTypeSink.Definition);
+
+    private static readonly string[] PropagatorTypeNames =
+    {
+        "System.String", "System.Text.StringBuilder", "System.Text.Encoding", "System.Convert", "System.IO.Path",
+        "System.Linq.Enumerable", "System.MemoryExtensions", "System.IO.TextReader", "System.IO.Stream",
+        "System.IO.BinaryReader", "System.IO.File", "System.Text.Json.JsonSerializer", "System.Text.Json.JsonDocument",
+        "System.Text.Json.JsonElement", "System.Text.Json.Nodes.JsonNode", "System.Xml.Linq.XDocument", "System.Xml.Linq.XElement",
+        "System.Array", "System.Buffer", "System.Uri", "System.Net.WebUtility", "System.Environment",
+        "System.Text.RegularExpressions.Regex", "System.Text.RegularExpressions.Match", "System.Text.RegularExpressions.Group",
+        "System.Text.RegularExpressions.Capture", "System.Collections.Generic.List`1", "System.Collections.Generic.Dictionary`2",
+        "System.Net.Sockets.UdpReceiveResult", "Newtonsoft.Json.JsonConvert", "Newtonsoft.Json.Linq.JToken",
+        "System.Collections.Specialized.NameValueCollection", "System.Web.HttpUtility", "System.Xml.XmlReader",
+    };
+
+    private static readonly Dictionary<string, string[]> SourceMethods = new(StringComparer.Ordinal)
+    {
+        ["System.IO.Ports.SerialPort"] = new[] { "ReadLine", "ReadExisting", "ReadTo", "Read" },
+        ["System.Net.Sockets.Socket"] = new[] { "Receive", "ReceiveAsync", "ReceiveFrom", "ReceiveFromAsync", "ReceiveMessageFrom", "ReceiveMessageFromAsync" },
+        ["System.Net.Sockets.UdpClient"] = new[] { "Receive", "ReceiveAsync" },
+        ["System.Net.Sockets.TcpClient"] = new[] { "GetStream" },
+        ["System.Console"] = new[] { "ReadLine", "OpenStandardInput" },
+        ["System.Environment"] = new[] { "GetCommandLineArgs", "GetEnvironmentVariable", "GetEnvironmentVariables" },
+        ["Microsoft.AspNetCore.Http.HttpRequest"] = new[] { "ReadFormAsync" },
+    };
+
+    private static readonly Dictionary<string, string[]> SourceProperties = new(StringComparer.Ordinal)
+    {
+        ["System.IO.Ports.SerialPort"] = new[] { "BaseStream" },
+        ["System.Console"] = new[] { "In" },
+        ["Microsoft.AspNetCore.Http.HttpRequest"] = new[] { "Query", "QueryString", "Form", "Headers", "Cookies", "Body", "BodyReader", "Path", "PathBase", "RouteValues", "Host" },
+    };
+
+    private static readonly string[] NetworkStreamReadMethods =
+    {
+        "Read", "ReadAsync", "ReadExactly", "ReadExactlyAsync", "ReadAtLeast", "ReadAtLeastAsync", "BeginRead",
+    };
+
+    private readonly Dictionary<string, List<(INamedTypeSymbol Type, SinkMember Member, TaintSinkDefinition Sink)>> _sinksByMemberName = new(StringComparer.Ordinal);
+    private readonly Dictionary<INamedTypeSymbol, List<(SinkMember Member, TaintSinkDefinition Sink)>> _anyMethodSinks = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<INamedTypeSymbol> _propagatorTypes = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, string[]> _sourceMethods = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, string[]> _sourceProperties = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> _methodRoles = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IPropertySymbol, TaintSinkDefinition?> _propertySinks = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _untrustedMarks = new(SymbolEqualityComparer.Default);
+
+    private TaintKnowledge(Compilation compilation)
+    {
+        foreach (var sink in SinkDefinitions)
+        {
+            foreach (var member in sink.Members)
+            {
+                if (compilation.GetTypeByMetadataName(member.TypeName) is not { } type)
+                    continue;
+                if (member.Kind != SinkMemberKind.Constructor && member.MemberNames.IsEmpty)
+                {
+                    if (!_anyMethodSinks.TryGetValue(type, out var anyList))
+                        _anyMethodSinks[type] = anyList = new();
+                    anyList.Add((member, sink));
+                    continue;
+                }
+
+                var names = member.Kind == SinkMemberKind.Constructor ? new[] { ".ctor" } : (IEnumerable<string>)member.MemberNames;
+                foreach (var name in names)
+                {
+                    if (!_sinksByMemberName.TryGetValue(name, out var list))
+                        _sinksByMemberName[name] = list = new();
+                    list.Add((type, member, sink));
+                }
+            }
+        }
+
+        foreach (var name in PropagatorTypeNames)
+        {
+            if (compilation.GetTypeByMetadataName(name) is { } type)
+                _propagatorTypes.Add(type);
+        }
+
+        foreach (var pair in SourceMethods)
+        {
+            if (compilation.GetTypeByMetadataName(pair.Key) is { } type)
+                _sourceMethods[type] = pair.Value;
+        }
+
+        foreach (var pair in SourceProperties)
+        {
+            if (compilation.GetTypeByMetadataName(pair.Key) is { } type)
+                _sourceProperties[type] = pair.Value;
+        }
+
+        String = compilation.GetSpecialType(SpecialType.System_String);
+        Path = compilation.GetTypeByMetadataName("System.IO.Path");
+        Regex = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex");
+        RegexOptions = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.RegexOptions");
+        TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        Exception = compilation.GetTypeByMetadataName("System.Exception");
+        NetworkStream = compilation.GetTypeByMetadataName("System.Net.Sockets.NetworkStream");
+        Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+        TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+        BinaryWriter = compilation.GetTypeByMetadataName("System.IO.BinaryWriter");
+        StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+        ZipArchiveEntry = compilation.GetTypeByMetadataName("System.IO.Compression.ZipArchiveEntry");
+        TarEntry = compilation.GetTypeByMetadataName("System.Formats.Tar.TarEntry");
+        GeneratedRegexAttribute = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.GeneratedRegexAttribute");
+
+        var channelWrites = new Dictionary<INamedTypeSymbol, string[]>(SymbolEqualityComparer.Default);
+        foreach (var (typeName, methods) in ExceptionDetailsSink.ChannelWrites)
+        {
+            if (compilation.GetTypeByMetadataName(typeName) is { } type)
+                channelWrites[type] = methods;
+        }
+
+        ChannelWrites = channelWrites;
+    }
+
+    public INamedTypeSymbol String { get; }
+    public INamedTypeSymbol? Path { get; }
+    public INamedTypeSymbol? Regex { get; }
+    public INamedTypeSymbol? RegexOptions { get; }
+    public INamedTypeSymbol? TimeSpan { get; }
+    public INamedTypeSymbol? Exception { get; }
+    public INamedTypeSymbol? NetworkStream { get; }
+    public INamedTypeSymbol? Stream { get; }
+    public INamedTypeSymbol? TextWriter { get; }
+    public INamedTypeSymbol? BinaryWriter { get; }
+    public INamedTypeSymbol? StringBuilder { get; }
+    public INamedTypeSymbol? ZipArchiveEntry { get; }
+    public INamedTypeSymbol? TarEntry { get; }
+    public INamedTypeSymbol? GeneratedRegexAttribute { get; }
+    public IReadOnlyDictionary<INamedTypeSymbol, string[]> ChannelWrites { get; }
+
+    public static TaintKnowledge Create(Compilation compilation) => new(compilation);
+
+    public MethodRole RoleOf(IMethodSymbol method) => _methodRoles.GetOrAdd(method.OriginalDefinition, ComputeRole);
+
+    /// <summary>The sink a property assignment feeds, if any (<c>ProcessStartInfo.FileName</c>, <c>IDbCommand.CommandText</c>).</summary>
+    public TaintSinkDefinition? SinkOfProperty(IPropertySymbol property)
+        => _propertySinks.GetOrAdd(property.OriginalDefinition, p =>
+        {
+            if (!_sinksByMemberName.TryGetValue(p.Name, out var candidates))
+                return null;
+            foreach (var (type, member, sink) in candidates)
+            {
+                if (member.Kind == SinkMemberKind.PropertySetter && IsOrInherits(p.ContainingType, type))
+                    return sink;
+            }
+
+            return null;
+        });
+
+    public bool IsSourceProperty(IPropertySymbol property)
+    {
+        for (var type = property.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (_sourceProperties.TryGetValue(type.OriginalDefinition, out var names) && Array.IndexOf(names, property.Name) >= 0)
+                return true;
+        }
+
+        return false;
+    }
+
+    public bool IsArchiveEntryName(IPropertySymbol property)
+        => (property.Name is "FullName" or "Name" && IsOrInherits(property.ContainingType, ZipArchiveEntry))
+           || (property.Name is "Name" or "LinkName" && IsOrInherits(property.ContainingType, TarEntry));
+
+    /// <summary>True for a parameter, property, field or method return value marked <c>[Spdf.Build.UntrustedInput]</c>.</summary>
+    public bool IsMarkedUntrusted(ISymbol symbol)
+        => _untrustedMarks.GetOrAdd(symbol, static s =>
+        {
+            var attributes = s is IMethodSymbol method ? method.GetReturnTypeAttributes() : s.GetAttributes();
+            foreach (var attribute in attributes)
+            {
+                if (attribute.AttributeClass is { Name: "UntrustedInputAttribute", ContainingNamespace: { Name: "Build", ContainingNamespace: { Name: "Spdf", ContainingNamespace.IsGlobalNamespace: true } } })
+                    return true;
+            }
+
+            return false;
+        });
+
+    public bool IsNetworkStreamRead(IMethodSymbol method, IOperation? instance)
+        => instance?.Type is { } type && NetworkStream is not null && IsOrInherits(type, NetworkStream)
+           && Array.IndexOf(NetworkStreamReadMethods, method.Name) >= 0;
+
+    public bool IsNetworkStream(ITypeSymbol? type) => NetworkStream is not null && type is not null && IsOrInherits(type, NetworkStream);
+
+    public static bool IsOrInherits(ITypeSymbol? type, INamedTypeSymbol? target)
+    {
+        if (type is null || target is null)
+            return false;
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
+                return true;
+        }
+
+        if (target.TypeKind == TypeKind.Interface)
+        {
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, target))
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private MethodRole ComputeRole(IMethodSymbol method)
+    {
+        var sinks = SinkParametersOf(method);
+        var kind = MethodRoleKind.None;
+        var cleared = TaintFlags.None;
+
+        if (IsSourceMethod(method) || IsMarkedUntrusted(method))
+        {
+            kind = MethodRoleKind.Source;
+        }
+        else if (SanitizerFlags(method) is var flags && flags != TaintFlags.None)
+        {
+            kind = MethodRoleKind.Sanitizer;
+            cleared = flags;
+        }
+        else if (IsPropagator(method))
+        {
+            kind = MethodRoleKind.Propagator;
+        }
+
+        return kind == MethodRoleKind.None && sinks.IsEmpty
+            ? MethodRole.None
+            : new MethodRole(kind, cleared, sinks, method.ContainingType.Name + "." + method.Name + "()");
+    }
+
+    private bool IsSourceMethod(IMethodSymbol method)
+    {
+        for (var type = method.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (_sourceMethods.TryGetValue(type.OriginalDefinition, out var names) && Array.IndexOf(names, method.Name) >= 0)
+                return true;
+        }
+
+        return false;
+    }
+
+    private TaintFlags SanitizerFlags(IMethodSymbol method)
+    {
+        if (SymbolEqualityComparer.Default.Equals(method.ContainingType, Path) && method.Name is "GetFileName" or "GetFileNameWithoutExtension" or "GetExtension")
+            return TaintFlags.PathSafe;
+        if (SymbolEqualityComparer.Default.Equals(method.ContainingType, Regex) && method.Name == "Escape")
+            return TaintFlags.RegexPattern;
+        return TaintFlags.None;
+    }
+
+    private bool IsPropagator(IMethodSymbol method)
+    {
+        if (method.Name == "ToString" && method.Parameters.Length == 0)
+            return true;
+        if (method is { Name: "GetType", IsStatic: true, ContainingType: { Name: "Type", ContainingNamespace.Name: "System" } })
+            return true;
+        for (var type = method.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (_propagatorTypes.Contains(type.OriginalDefinition))
+                return true;
+        }
+
+        return false;
+    }
+
+    private ImmutableArray<(int, TaintSinkDefinition)> SinkParametersOf(IMethodSymbol method)
+    {
+        var builder = ImmutableArray.CreateBuilder<(int, TaintSinkDefinition)>();
+        var name = method.MethodKind == MethodKind.Constructor ? ".ctor" : method.Name;
+        if (_sinksByMemberName.TryGetValue(name, out var candidates))
+        {
+            foreach (var (type, member, sink) in candidates)
+            {
+                var kindMatches = member.Kind == (method.MethodKind == MethodKind.Constructor ? SinkMemberKind.Constructor : SinkMemberKind.Method);
+                if (!kindMatches)
+                    continue;
+                var typeMatches = member.IncludeDerived
+                    ? IsOrInherits(method.ContainingType, type)
+                    : SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, type);
+                if (typeMatches)
+                    AddParameters(method, member, sink, builder);
+            }
+        }
+
+        if (method.MethodKind != MethodKind.Constructor && _anyMethodSinks.TryGetValue(method.ContainingType.OriginalDefinition, out var anyMethod))
+        {
+            foreach (var (member, sink) in anyMethod)
+                AddParameters(method, member, sink, builder);
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static void AddParameters(IMethodSymbol method, SinkMember member, TaintSinkDefinition sink, ImmutableArray<(int, TaintSinkDefinition)>.Builder builder)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (member.ParameterNames.IndexOf(parameter.Name) < 0 || !IsSinkParameterType(parameter.Type))
+                continue;
+            builder.Add((parameter.Ordinal, sink));
+        }
+    }
+
+    /// <summary>Text and <see cref="Type"/> parameters; an <c>IEnumerable&lt;string&gt;</c> argument list is the safe form.</summary>
+    private static bool IsSinkParameterType(ITypeSymbol type)
+        => type.SpecialType == SpecialType.System_String
+           || type is INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } span && span.TypeArguments[0].SpecialType == SpecialType.System_Char
+           || type is INamedTypeSymbol { Name: "Type", ContainingNamespace.Name: "System" }
+           || type is INamedTypeSymbol { Name: "CompositeFormat" };
+}

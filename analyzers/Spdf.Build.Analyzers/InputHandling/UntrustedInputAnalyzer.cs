@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Spdf.Build.Analyzers.Infrastructure;
+using Spdf.Build.Analyzers.InputHandling.Sinks;
+
+namespace Spdf.Build.Analyzers.InputHandling;
+
+/// <summary>
+/// SPDF3001-SPDF3009 and SPDF3012, SPDF3016, SPDF3017, and the tainted-type form of SPDF3010: device input
+/// (serial ports, sockets, network streams, console, command line, environment, <c>[UntrustedInput]</c>) or
+/// archive entry names or exception details reaching a sink, tracked inside one member at a time. Each sink
+/// class is its own rule (see the <c>Sinks</c> folder) so it can be configured on its own; the analysis runs
+/// once per member for all of them. The work per member is bounded by
+/// <c>spdf.taint_analysis.max_operations_per_method</c> (SPDF3019 reports a member that exceeds it).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UntrustedInputAnalyzer : DiagnosticAnalyzer
+{
+    public const string MaxOperationsOptionKey = "spdf.taint_analysis.max_operations_per_method";
+    public const int DefaultMaxOperations = 20_000;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = CreateSupportedDiagnostics();
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static ImmutableArray<DiagnosticDescriptor> CreateSupportedDiagnostics()
+    {
+        var builder = ImmutableArray.CreateBuilder<DiagnosticDescriptor>();
+        foreach (var sink in TaintKnowledge.SinkDefinitions)
+            builder.Add(sink.Rule);
+        builder.Add(ArchiveEntryPathSink.Rule);
+        builder.Add(ExceptionDetailsSink.Rule);
+        builder.Add(RegexWithoutTimeoutSink.Rule);
+        builder.Add(TaintBoundRule.Rule);
+        return builder.ToImmutable();
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        // Console and Exception exist in every compilation that can run on a device; without them there is nothing to do.
+        if (context.Compilation.GetTypeByMetadataName("System.Exception") is null)
+            return;
+
+        var knowledge = TaintKnowledge.Create(context.Compilation);
+        context.RegisterOperationBlockStartAction(block => OnBlockStart(block, knowledge));
+    }
+
+    private static void OnBlockStart(OperationBlockStartAnalysisContext context, TaintKnowledge knowledge)
+    {
+        if (context.OperationBlocks.IsEmpty)
+            return;
+        var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
+        var budget = ReadBudget(context.Options, tree);
+        var analysis = MethodTaintAnalysis.Create(knowledge, budget);
+        context.RegisterOperationAction(c => analysis.Visit(c.Operation), MethodTaintAnalysis.VisitedKinds);
+        context.RegisterOperationBlockEndAction(c => Report(c, analysis, tree, budget));
+    }
+
+    private static void Report(OperationBlockAnalysisContext context, MethodTaintAnalysis analysis, SyntaxTree tree, int budget)
+    {
+        var findings = analysis.Finish();
+        if (analysis.BoundReached)
+        {
+            if (context.OwningSymbol.Locations.FirstOrDefault() is { IsInSource: true } location)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    TaintBoundRule.Rule,
+                    location,
+                    context.OwningSymbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                    budget.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            return;
+        }
+
+        var reported = new HashSet<(string, int)>();
+        foreach (var finding in findings)
+        {
+            if (!reported.Add((finding.Rule.Id, finding.Node.SpanStart)))
+                continue;
+            if (AllowListOption.Read(context.Options, tree, finding.Rule.Id).Allows(context.OwningSymbol))
+                continue;
+
+            var additional = finding.FixNode is { } fix && fix.SyntaxTree == tree ? new[] { fix.GetLocation() } : null;
+            var properties = finding.FixKind is { } kind && additional is not null
+                ? ImmutableDictionary<string, string?>.Empty.Add(RegexWithoutTimeoutSink.FixKindProperty, kind)
+                : ImmutableDictionary<string, string?>.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(finding.Rule, finding.Node.GetLocation(), additional, properties, finding.Origin));
+        }
+    }
+
+    private static int ReadBudget(AnalyzerOptions options, SyntaxTree tree)
+    {
+        var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+        if (config.TryGetValue(MaxOperationsOptionKey, out var text)
+            && int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
+        {
+            return value;
+        }
+
+        return DefaultMaxOperations;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Spdf.Build.Analyzers.Infrastructure;
+
+namespace Spdf.Build.Analyzers.Serialization;
+
+/// <summary>
+/// SPDF3010: formatters that deserialize arbitrary types (<c>BinaryFormatter</c>, <c>SoapFormatter</c>,
+/// <c>NetDataContractSerializer</c>, <c>LosFormatter</c>, <c>ObjectStateFormatter</c>), <c>JavaScriptSerializer</c>
+/// with a type resolver, and Json.NET <c>TypeNameHandling</c> other than <c>None</c> on settings, serializers and
+/// attributes (attribute arguments are assignments in the operation tree). (A serializer built for a type chosen by device input is reported by <c>UntrustedInputAnalyzer</c>.)
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class InsecureDeserializationAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property set when the code fix can replace the reported value with <c>TypeNameHandling.None</c>.</summary>
+    internal const string TypeNameHandlingProperty = "TypeNameHandling";
+
+    internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(
+        DiagnosticIds.InsecureDeserialization,
+        title: "Do not deserialize with type information from the data",
+        messageFormat: "{0} lets the data choose the types to instantiate; use a serializer bound to a fixed contract",
+        RuleCategory.InputHandling,
+        FalsePositivePolicy.Precise,
+        cwe: 502,
+        description: "Deserializers that read type names from the payload run gadget chains from a crafted message (remote " +
+                     "code execution). Use System.Text.Json or DataContractSerializer with known types, and Json.NET only " +
+                     "with TypeNameHandling.None.");
+
+    private static readonly string[] UnsafeFormatterTypes =
+    {
+        "System.Runtime.Serialization.Formatters.Binary.BinaryFormatter",
+        "System.Runtime.Serialization.Formatters.Soap.SoapFormatter",
+        "System.Runtime.Serialization.NetDataContractSerializer",
+        "System.Web.UI.LosFormatter",
+        "System.Web.UI.ObjectStateFormatter",
+    };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var compilation = context.Compilation;
+        var formatters = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        foreach (var name in UnsafeFormatterTypes)
+        {
+            if (compilation.GetTypeByMetadataName(name) is { } type)
+                formatters.Add(type);
+        }
+
+        var javaScriptSerializer = compilation.GetTypeByMetadataName("System.Web.Script.Serialization.JavaScriptSerializer");
+        var typeNameHandling = compilation.GetTypeByMetadataName("Newtonsoft.Json.TypeNameHandling");
+        if (formatters.Count == 0 && javaScriptSerializer is null && typeNameHandling is null)
+            return;
+
+        var unsafeFormatters = formatters.ToImmutable();
+        context.RegisterOperationAction(c =>
+        {
+            var creation = (IObjectCreationOperation)c.Operation;
+            string? form = null;
+            if (creation.Type?.OriginalDefinition is INamedTypeSymbol created && unsafeFormatters.Contains(created, SymbolEqualityComparer.Default))
+                form = created.Name;
+            else if (javaScriptSerializer is not null && SymbolEqualityComparer.Default.Equals(creation.Type, javaScriptSerializer)
+                     && creation.Arguments.Length > 0 && creation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: null })
+                form = "JavaScriptSerializer with a type resolver";
+            if (form is not null && !IsAllowed(c))
+                c.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), form));
+        }, OperationKind.ObjectCreation);
+
+        if (typeNameHandling is null)
+            return;
+
+        context.RegisterOperationAction(c =>
+        {
+            var assignment = (ISimpleAssignmentOperation)c.Operation;
+            if (assignment.Target is IPropertyReferenceOperation { Property.Name: "TypeNameHandling" or "ItemTypeNameHandling" } property
+                && SymbolEqualityComparer.Default.Equals(property.Type, typeNameHandling)
+                && assignment.Value.ConstantValue is not { HasValue: true, Value: 0 }
+                && !IsAllowed(c))
+            {
+                ReportTypeNameHandling(c.ReportDiagnostic, assignment.Value.Syntax.GetLocation(), property.Property.Name);
+            }
+        }, OperationKind.SimpleAssignment);
+    }
+
+    private static bool IsAllowed(OperationAnalysisContext context)
+        => AllowListOption.Read(context.Options, context.Operation.Syntax.SyntaxTree, DiagnosticIds.InsecureDeserialization).Allows(context.ContainingSymbol);
+
+    private static void ReportTypeNameHandling(System.Action<Diagnostic> report, Location location, string member)
+        => report(Diagnostic.Create(
+            Rule,
+            location,
+            ImmutableDictionary<string, string?>.Empty.Add(TypeNameHandlingProperty, "true"),
+            "Json.NET " + member + " other than None"));
+}
