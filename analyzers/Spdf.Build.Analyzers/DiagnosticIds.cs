@@ -84,6 +84,7 @@ internal static class DiagnosticIds
 
     /// <summary>Path.GetTempFileName or a world-writable file or directory.</summary>
     public const string InsecureTemporaryFile = "SPDF2006";
+
     // 3xxx: input handling, injection, deserialization and logging
 
     /// <summary>Untrusted device input reaches the file name or arguments of a started process.</summary>
