@@ -53,4 +53,4 @@ printf '%-20s %ss\n' "SecurityCodeScan" "${times[SecurityCodeScan]}"
 awk -v s="${times[Spdf]}" -v c="${times[SecurityCodeScan]}" 'BEGIN { if (c > 0) printf "Spdf.Build / SecurityCodeScan = %.2f (target <= 0.5)\n", s / c }'
 echo
 echo "Spdf.Build per-analyzer times (last run):"
-grep -A30 "Spdf.Build.Analyzers, Version" "$artifacts/Spdf-$runs.log" | grep -E "^\s+[0-9<.]+\s+[0-9]+\s+Spdf\.Build\.Analyzers\.[A-Za-z.]+" | sed -E 's/^\s+//' | sort -u | head -20
+(grep -E "^\s+[0-9.]+\s+[0-9<]+\s+Spdf\.Build\.Analyzers\.[A-Za-z.]+ " "$artifacts/Spdf-$runs.log" || true) | sed -E 's/^\s+//' | sort -u -k3,3 | sort -g -r | head -20
