@@ -1,6 +1,7 @@
 using System.Globalization;
 using Contoso.InfusionPump.Audit;
 using Contoso.InfusionPump.Dosing;
+using Spdf.Build;
 
 namespace Contoso.InfusionPump.Communication;
 
@@ -30,6 +31,8 @@ public sealed class CommandChannel
         }
     }
 
+    [ImplementsControl("SC-012")]
+    [ImplementsControl("SC-009")]
     public string Handle(string line)
     {
         var rejection = _authenticator.TryAccept(line, out var command);
