@@ -81,19 +81,18 @@ public static class TraceHtmlWriter
     private static void WriteMatrix(StringBuilder html, TraceReport report)
     {
         var controls = report.Controls.ToDictionary(c => c.Control.Id, StringComparer.Ordinal);
-        html.Append("<h2>Matrix</h2>\n<table class=\"matrix\">\n<thead><tr><th>Threat</th><th>Severity</th><th>Status</th><th>Control</th><th>Implementation</th><th>Verifying tests</th><th>Outcome</th><th>Residual risk / acceptance</th></tr></thead>\n<tbody>\n");
+        html.Append("<h2>Matrix</h2>\n<table class=\"matrix\">\n<thead><tr><th>Threat</th><th>Severity</th><th>Status</th><th>Control</th><th>Implementation</th><th>Verifying test</th><th>Outcome</th><th>Residual risk / acceptance</th></tr></thead>\n<tbody>\n");
         foreach (var trace in report.Threats)
         {
             var threat = trace.Threat;
-            var rows = new List<(string Control, string Implementation, string Tests, string Outcome, bool Gap)>();
+            var groups = new List<MatrixGroup>();
             foreach (var controlId in threat.Controls)
-                rows.Add(ControlRow(controls[controlId], threat.Status, report.Inputs));
+                groups.Add(ControlGroup(controls[controlId], threat.Status == ThreatStatus.Mitigated, report.Inputs));
             if (trace.DirectLinks.Count > 0 || (threat.Controls.Count == 0 && threat.Status == ThreatStatus.Mitigated))
-                rows.Add(DirectRow(trace, report.Inputs));
-            if (rows.Count == 0)
-                rows.Add(("<span class=\"muted\">none</span>", "", "", "", false));
+                groups.Add(DirectGroup(trace, report.Inputs));
+            if (groups.Count == 0)
+                groups.Add(new MatrixGroup("<span class=\"muted\">none</span>", "", false, new List<(string, string, bool)> { ("", "", false) }));
 
-            var threatGap = threat.Status == ThreatStatus.Open || !trace.Addressed;
             var gapText = threat.Status switch
             {
                 ThreatStatus.Open => "GAP: open threat",
@@ -101,45 +100,58 @@ public static class TraceHtmlWriter
                 _ when !trace.Addressed => "GAP: no rationale",
                 _ => null,
             };
-
-            for (var i = 0; i < rows.Count; i++)
+            var threatRows = groups.Sum(g => g.Tests.Count);
+            var rowNumber = 0;
+            foreach (var group in groups)
             {
-                var row = rows[i];
-                html.Append("<tr id=\"").Append(E(threat.Id)).Append(i == 0 ? "" : "-" + N(i + 1)).Append('"');
-                if (threatGap || row.Gap)
-                    html.Append(" class=\"gap\"");
-                html.Append('>');
-                if (i == 0)
+                for (var t = 0; t < group.Tests.Count; t++)
                 {
-                    var span = rows.Count > 1 ? " rowspan=\"" + N(rows.Count) + "\"" : "";
-                    html.Append("<td").Append(span).Append("><strong>").Append(E(threat.Id)).Append("</strong> ").Append(E(threat.Title));
-                    if (threat.External is { } external)
-                        html.Append("<br><span class=\"muted\">").Append(E(external.Tool)).Append(' ').Append(E(external.Id)).Append("</span>");
-                    html.Append("</td><td").Append(span).Append('>').Append(E(threat.Severity))
-                        .Append(threat.Cvss is { Score: { } score } ? " (CVSS " + score.ToString("0.0", CultureInfo.InvariantCulture) + ")" : "").Append("</td>");
-                    html.Append("<td").Append(span).Append('>').Append(E(ThreatModelNames.ToJson(threat.Status)));
-                    if (gapText is not null)
-                        html.Append("<br><span class=\"gap-label\">").Append(gapText).Append("</span>");
-                    html.Append("</td>");
+                    var (test, outcome, testGap) = group.Tests[t];
+                    html.Append("<tr id=\"").Append(E(threat.Id)).Append(rowNumber == 0 ? "" : "-" + N(rowNumber + 1)).Append('"');
+                    if (gapText is not null || group.Gap || testGap)
+                        html.Append(" class=\"gap\"");
+                    html.Append('>');
+                    if (rowNumber == 0)
+                    {
+                        var span = RowSpan(threatRows);
+                        html.Append("<td").Append(span).Append("><strong>").Append(E(threat.Id)).Append("</strong> ").Append(E(threat.Title));
+                        if (threat.External is { } external)
+                            html.Append("<br><span class=\"muted\">").Append(E(external.Tool)).Append(' ').Append(E(external.Id)).Append("</span>");
+                        html.Append("</td><td").Append(span).Append('>').Append(E(threat.Severity))
+                            .Append(threat.Cvss is { Score: { } score } ? " (CVSS " + score.ToString("0.0", CultureInfo.InvariantCulture) + ")" : "").Append("</td>");
+                        html.Append("<td").Append(span).Append('>').Append(E(ThreatModelNames.ToJson(threat.Status)));
+                        if (gapText is not null)
+                            html.Append("<br><span class=\"gap-label\">").Append(gapText).Append("</span>");
+                        html.Append("</td>");
+                    }
+
+                    if (t == 0)
+                    {
+                        var span = RowSpan(group.Tests.Count);
+                        html.Append("<td").Append(span).Append('>').Append(group.Control).Append("</td><td").Append(span).Append('>').Append(group.Implementation).Append("</td>");
+                    }
+
+                    html.Append("<td>").Append(test).Append("</td><td>").Append(outcome).Append("</td>");
+                    if (rowNumber == 0)
+                        html.Append("<td").Append(RowSpan(threatRows)).Append('>').Append(RiskCell(threat)).Append("</td>");
+                    html.Append("</tr>\n");
+                    rowNumber++;
                 }
-
-                html.Append("<td>").Append(row.Control).Append("</td><td>").Append(row.Implementation).Append("</td><td>").Append(row.Tests).Append("</td><td>").Append(row.Outcome).Append("</td>");
-                if (i == 0)
-                    html.Append("<td").Append(rows.Count > 1 ? " rowspan=\"" + N(rows.Count) + "\"" : "").Append('>').Append(RiskCell(threat)).Append("</td>");
-                html.Append("</tr>\n");
             }
-
         }
 
         html.Append("</tbody>\n</table>\n");
     }
 
-    private static (string, string, string, string, bool) ControlRow(ControlTrace control, ThreatStatus threatStatus, TraceInputs inputs)
+    private static string RowSpan(int rows) => rows > 1 ? " rowspan=\"" + N(rows) + "\"" : "";
+
+    private sealed record MatrixGroup(string Control, string Implementation, bool Gap, List<(string Test, string Outcome, bool Gap)> Tests);
+
+    private static MatrixGroup ControlGroup(ControlTrace control, bool required, TraceInputs inputs)
     {
-        var required = threatStatus == ThreatStatus.Mitigated;
         var controlCell = "<strong>" + E(control.Control.Id) + "</strong> " + E(control.Control.Title);
-        var gap = false;
         string implementation;
+        var gap = false;
         if (control.Implementations.Count > 0)
             implementation = string.Join("<br>", control.Implementations.Select(l => Location(l, inputs)));
         else if (required)
@@ -150,53 +162,44 @@ public static class TraceHtmlWriter
         else
             implementation = "<span class=\"muted\">not implemented</span>";
 
-        var (tests, outcome, testGap) = TestCells(control.Verifications, required, inputs);
-        return (controlCell, implementation, tests, outcome, gap || testGap);
+        return new MatrixGroup(controlCell, implementation, gap, TestRows(control.Verifications, required, inputs));
     }
 
-    private static (string, string, string, string, bool) DirectRow(ThreatTrace trace, TraceInputs inputs)
+    private static MatrixGroup DirectGroup(ThreatTrace trace, TraceInputs inputs)
     {
-        var gap = false;
         var implementation = trace.DirectLinks.Count > 0
             ? string.Join("<br>", trace.DirectLinks.Select(l => Location(l, inputs)))
             : "<span class=\"gap-label\">GAP: not implemented</span>";
-        gap |= trace.DirectLinks.Count == 0;
-        var (tests, outcome, testGap) = TestCells(trace.Verifications, trace.Threat.Controls.Count == 0 && trace.Threat.Status == ThreatStatus.Mitigated, inputs);
-        return ("<span class=\"muted\">direct [Mitigates]</span>", implementation, tests, outcome, gap || testGap);
+        var required = trace.Threat.Controls.Count == 0 && trace.Threat.Status == ThreatStatus.Mitigated;
+        return new MatrixGroup("<span class=\"muted\">direct [Mitigates]</span>", implementation, trace.DirectLinks.Count == 0, TestRows(trace.Verifications, required, inputs));
     }
 
-    private static (string Tests, string Outcome, bool Gap) TestCells(IReadOnlyList<Verification> verifications, bool required, TraceInputs inputs)
+    private static List<(string, string, bool)> TestRows(IReadOnlyList<Verification> verifications, bool required, TraceInputs inputs)
     {
         if (verifications.Count == 0)
-            return required ? ("<span class=\"gap-label\">GAP: no verifying test</span>", "", true) : ("<span class=\"muted\">none</span>", "", false);
-
-        var tests = string.Join("<br>", verifications.Select(v => Location(v.Link, inputs)));
-        var gap = false;
-        var outcomes = new List<string>();
-        foreach (var verification in verifications)
         {
-            switch (verification.Outcome)
+            return new List<(string, string, bool)>
             {
-                case VerificationOutcome.Passed:
-                    outcomes.Add("<span class=\"ok\">passed</span>" + (verification.ResultCount > 1 ? " (" + N(verification.ResultCount) + " cases)" : ""));
-                    break;
-                case VerificationOutcome.Failed:
-                    outcomes.Add("<span class=\"gap-label\">GAP: failed</span>");
-                    gap = true;
-                    break;
-                case VerificationOutcome.NotRun:
-                    outcomes.Add("<span class=\"gap-label\">GAP: not run</span>");
-                    gap = true;
-                    break;
-                default:
-                    outcomes.Add("<span class=\"pending\">no results</span>");
-                    gap |= inputs.RequireTestResults;
-                    break;
-            }
+                required && inputs.MissingTestAssemblies.Count == 0
+                    ? ("<span class=\"gap-label\">GAP: no verifying test</span>", "", true)
+                    : ("<span class=\"muted\">none</span>", "", false),
+            };
         }
 
-        return (tests, string.Join("<br>", outcomes), gap);
+        return verifications.Select(v => (Location(v.Link, inputs), OutcomeCell(v, inputs), IsGap(v, inputs))).ToList();
     }
+
+    private static string OutcomeCell(Verification verification, TraceInputs inputs) => verification.Outcome switch
+    {
+        VerificationOutcome.Passed => "<span class=\"ok\">passed</span>" + (verification.ResultCount > 1 ? " (" + N(verification.ResultCount) + " cases)" : ""),
+        VerificationOutcome.Failed => "<span class=\"gap-label\">GAP: failed</span>",
+        VerificationOutcome.NotRun => "<span class=\"gap-label\">GAP: not run</span>",
+        _ => inputs.RequireTestResults ? "<span class=\"gap-label\">GAP: no results</span>" : "<span class=\"pending\">no results</span>",
+    };
+
+    private static bool IsGap(Verification verification, TraceInputs inputs)
+        => verification.Outcome is VerificationOutcome.Failed or VerificationOutcome.NotRun
+           || (verification.Outcome == VerificationOutcome.NoResults && inputs.RequireTestResults);
 
     private static string RiskCell(Threat threat)
     {
