@@ -24,6 +24,9 @@ internal static class DiagnosticIds
     /// <summary><c>SpdfTraceabilityPolicy</c> has a value other than Error, Warning or None.</summary>
     public const string InvalidTraceabilityPolicy = "SPDF0011";
 
+    /// <summary><c>spdf threatmodel import</c> would overwrite an existing file (the native model is the source of truth).</summary>
+    public const string ImportOutputExists = "SPDF0012";
+
     // 1xxx: cryptography and transport
 
     /// <summary>MD5, SHA-1, RIPEMD-160 or an HMAC over them used where a secure hash is needed.</summary>
