@@ -89,7 +89,7 @@ public sealed class TraceabilityTests
         var result = TraceSampleWith(model, Path.Combine(folder.Path, "evidence"));
 
         result.AssertSuccess();
-        Assert.Matches(new Regex(@"gap\.spdf\.json\(\d+,\d+\): warning SPDF5210: Threat TM-015 'Connection flooding"), result.Output);
+        Assert.Matches(new Regex(@"gap\.spdf\.json\(\d+\): warning SPDF5210: Threat TM-015 'Connection flooding"), result.Output);
         var html = Path.Combine(folder.Path, "evidence", "spdf-trace.html");
         var dom = HeadlessChromium.DumpDom(html);
         HeadlessChromium.Screenshot(html, Path.Combine(ScreenshotDirectory, "gap-spdf-trace.png"));
@@ -130,7 +130,7 @@ public sealed class TraceabilityTests
         var json = Path.Combine(_sample.EvidenceDirectory, "spdf-trace.json");
         var before = File.GetLastWriteTimeUtc(json);
 
-        var result = DotNet.Run(RepositoryPaths.Root, "build", "sample-device-app/InfusionPump/InfusionPump.csproj", "-c", "Release", "-v:n");
+        var result = DotNet.Run(RepositoryPaths.Root, "build", "sample-device-app/InfusionPump/InfusionPump.csproj", "-c", "Release", "-v:d");
 
         result.AssertSuccess();
         Assert.Contains("Skipping target \"_SpdfGenerateTraceabilityCore\" because all output files are up-to-date", result.Output, StringComparison.Ordinal);

@@ -42,7 +42,11 @@ public static class TraceBuilder
                 findings.Add(CodeFinding(DiagnosticIds.UnknownIdInCode, issueSeverity, link, problem, inputs));
         }
 
-        var verifications = links.Where(l => l.Kind == LinkKind.Verifies).Select(l => Verify(l, inputs)).ToList();
+        var resultsCurrent = new Dictionary<string, (Artefact? Artefact, bool Current)>(StringComparer.Ordinal);
+        var verifications = links.Where(l => l.Kind == LinkKind.Verifies).Select(l => Verify(l, inputs, resultsCurrent)).ToList();
+        var implementationsById = links.Where(l => l.Kind == LinkKind.ImplementsControl).ToLookup(l => l.Id, StringComparer.Ordinal);
+        var mitigationsById = links.Where(l => l.Kind == LinkKind.Mitigates).ToLookup(l => l.Id, StringComparer.Ordinal);
+        var verificationsById = verifications.ToLookup(v => v.Link.Id, StringComparer.Ordinal);
         var requiredControls = new HashSet<string>(
             model.Threats.Where(t => t.Status == ThreatStatus.Mitigated).SelectMany(t => t.Controls),
             StringComparer.Ordinal);
@@ -50,15 +54,15 @@ public static class TraceBuilder
         var controls = model.Controls.Select(control => new ControlTrace(
             control,
             requiredControls.Contains(control.Id),
-            links.Where(l => l.Kind == LinkKind.ImplementsControl && l.Id == control.Id).ToList(),
-            verifications.Where(v => v.Link.Id == control.Id).ToList())).ToList();
+            implementationsById[control.Id].ToList(),
+            verificationsById[control.Id].ToList())).ToList();
         var controlTraces = controls.ToDictionary(c => c.Control.Id, StringComparer.Ordinal);
 
         var threats = new List<ThreatTrace>();
         foreach (var threat in model.Threats)
         {
-            var direct = links.Where(l => l.Kind == LinkKind.Mitigates && l.Id == threat.Id).ToList();
-            var threatVerifications = verifications.Where(v => v.Link.Id == threat.Id).ToList();
+            var direct = mitigationsById[threat.Id].ToList();
+            var threatVerifications = verificationsById[threat.Id].ToList();
             var addressed = EvaluateThreat(threat, direct, threatVerifications, controlTraces, inputs, issueSeverity, findings, inputs.MissingTestAssemblies.Count > 0);
             threats.Add(new ThreatTrace(threat, direct, threatVerifications, addressed));
         }
@@ -186,14 +190,19 @@ public static class TraceBuilder
         }
     }
 
-    private static Verification Verify(CodeLink link, TraceInputs inputs)
+    private static Verification Verify(CodeLink link, TraceInputs inputs, Dictionary<string, (Artefact? Artefact, bool Current)> resultsCurrent)
     {
-        var artefact = inputs.Artefacts.FirstOrDefault(a => a.AssemblyName == link.Assembly);
-        var assemblyFile = artefact is null ? link.Assembly + ".dll" : Path.GetFileName(artefact.Path);
-        var current = inputs.TestResults.Files.Any(f =>
-            f.AssemblyFileNames.Contains(assemblyFile, StringComparer.OrdinalIgnoreCase)
-            && (artefact is null || f.LastWriteTimeUtc >= artefact.LastWriteTimeUtc));
-        if (!current)
+        if (!resultsCurrent.TryGetValue(link.Assembly, out var state))
+        {
+            var artefact = inputs.Artefacts.FirstOrDefault(a => a.AssemblyName == link.Assembly);
+            var assemblyFile = artefact is null ? link.Assembly + ".dll" : Path.GetFileName(artefact.Path);
+            var current = inputs.TestResults.Files.Any(f =>
+                f.AssemblyFileNames.Contains(assemblyFile, StringComparer.OrdinalIgnoreCase)
+                && (artefact is null || f.LastWriteTimeUtc >= artefact.LastWriteTimeUtc));
+            resultsCurrent[link.Assembly] = state = (artefact, current);
+        }
+
+        if (!state.Current)
             return new Verification(link, VerificationOutcome.NoResults, 0, null, null);
         if (!inputs.TestResults.ByTest.TryGetValue(link.Symbol, out var outcome))
             return new Verification(link, VerificationOutcome.NotRun, 0, null, null);
