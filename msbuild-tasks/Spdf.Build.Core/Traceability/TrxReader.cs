@@ -78,50 +78,62 @@ public static class TrxReader
         }
     }
 
+    /// <summary>Streams the file (TRX files of large suites run to many megabytes): definitions and results may come in either order.</summary>
     private static IEnumerable<(string Test, bool Passed)> ReadResults(byte[] bytes, string path, ISet<string> assemblies)
     {
-        XDocument document;
+        var methods = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var results = new List<(string TestId, bool Passed, int Line, int Column)>();
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true });
+            var lineInfo = (IXmlLineInfo)reader;
+            reader.MoveToContent();
+            if (reader.LocalName != "TestRun" || reader.NamespaceURI != Trx.NamespaceName)
+                throw new SpdfException(DiagnosticIds.TestResultsMalformed, $"Not a TRX file: the root element is '{reader.LocalName}', expected 'TestRun'.", path, lineInfo.LineNumber, lineInfo.LinePosition);
+
+            string? unitTestId = null;
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != Trx.NamespaceName)
+                    continue;
+                switch (reader.LocalName)
+                {
+                    case "UnitTest":
+                        unitTestId = reader.GetAttribute("id") ?? throw Malformed(path, lineInfo, "A UnitTest has no id.");
+                        if (reader.GetAttribute("storage") is { } storage)
+                            assemblies.Add(Path.GetFileName(storage.Replace('\\', '/')));
+                        break;
+                    case "TestMethod" when unitTestId is not null:
+                        var className = reader.GetAttribute("className");
+                        var name = reader.GetAttribute("name");
+                        if (className is null || name is null)
+                            throw Malformed(path, lineInfo, "A TestMethod has no className or name.");
+                        methods[unitTestId] = className + "." + name;
+                        if (reader.GetAttribute("codeBase") is { } codeBase)
+                            assemblies.Add(Path.GetFileName(codeBase.Replace('\\', '/')));
+                        unitTestId = null;
+                        break;
+                    case "UnitTestResult":
+                        var testId = reader.GetAttribute("testId") ?? throw Malformed(path, lineInfo, "A UnitTestResult has no testId.");
+                        results.Add((testId, string.Equals(reader.GetAttribute("outcome"), "Passed", StringComparison.Ordinal), lineInfo.LineNumber, lineInfo.LinePosition));
+                        break;
+                }
+            }
         }
         catch (XmlException exception)
         {
             throw new SpdfException(DiagnosticIds.TestResultsMalformed, "The test results are not valid XML: " + exception.Message, path, exception.LineNumber, exception.LinePosition, exception);
         }
 
-        var root = document.Root!;
-        if (root.Name != Trx + "TestRun")
-            throw new SpdfException(DiagnosticIds.TestResultsMalformed, $"Not a TRX file: the root element is '{root.Name.LocalName}', expected 'TestRun'.", path, 1, 1);
-
-        var methods = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var unitTest in root.Element(Trx + "TestDefinitions")?.Elements(Trx + "UnitTest") ?? Enumerable.Empty<XElement>())
+        foreach (var (testId, passed, line, column) in results)
         {
-            var method = unitTest.Element(Trx + "TestMethod");
-            var id = (string?)unitTest.Attribute("id");
-            var className = (string?)method?.Attribute("className");
-            var name = (string?)method?.Attribute("name");
-            if (id is null || className is null || name is null)
-                throw Malformed(path, unitTest, "A UnitTest has no id or TestMethod with className and name.");
-            methods[id] = className + "." + name;
-            if (((string?)method!.Attribute("codeBase") ?? (string?)unitTest.Attribute("storage")) is { } codeBase)
-                assemblies.Add(Path.GetFileName(codeBase.Replace('\\', '/')));
-        }
-
-        foreach (var result in root.Element(Trx + "Results")?.Elements(Trx + "UnitTestResult") ?? Enumerable.Empty<XElement>())
-        {
-            var testId = (string?)result.Attribute("testId") ?? throw Malformed(path, result, "A UnitTestResult has no testId.");
             if (!methods.TryGetValue(testId, out var test))
-                throw Malformed(path, result, $"The UnitTestResult for test {testId} has no matching UnitTest definition.");
-            yield return (test, string.Equals((string?)result.Attribute("outcome"), "Passed", StringComparison.Ordinal));
+                throw new SpdfException(DiagnosticIds.TestResultsMalformed, $"The UnitTestResult for test {testId} has no matching UnitTest definition.", path, line, column);
+            yield return (test, passed);
         }
     }
 
-    private static SpdfException Malformed(string path, XElement element, string message)
-    {
-        var info = (IXmlLineInfo)element;
-        return new SpdfException(DiagnosticIds.TestResultsMalformed, message, path, info.LineNumber, info.LinePosition);
-    }
+    private static SpdfException Malformed(string path, IXmlLineInfo position, string message)
+        => new(DiagnosticIds.TestResultsMalformed, message, path, position.LineNumber, position.LinePosition);
 }
