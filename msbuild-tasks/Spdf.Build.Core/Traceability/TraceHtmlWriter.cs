@@ -24,7 +24,7 @@ public static class TraceHtmlWriter
         .figure .label{color:#57606a}
         .figure.bad{border-color:#cf222e;background:#ffebe9}
         table{border-collapse:collapse;width:100%}
-        th,td{border:1px solid #d0d7de;padding:5px 7px;vertical-align:top;text-align:left}
+        th,td{border:1px solid #d0d7de;padding:5px 7px;vertical-align:top;text-align:left;overflow-wrap:anywhere}
         th{background:#f6f8fa}
         tr.gap td{background:#fff5f5}
         .gap-label{display:inline-block;color:#fff;background:#cf222e;border-radius:4px;padding:0 5px;font-weight:600;font-size:12px}
