@@ -1,4 +1,5 @@
 using Contoso.InfusionPump.Audit;
+using Spdf.Build;
 
 namespace Contoso.InfusionPump.Tests;
 
@@ -16,10 +17,12 @@ public sealed class AuditLogTests
     }
 
     [Fact]
+    [Verifies("SC-013")]
     public void Untouched_chain_verifies()
         => Assert.True(AuditLog.Verify(LogWithThreeEntries().Entries, _key));
 
     [Fact]
+    [Verifies("SC-013")]
     public void Edited_entry_is_detected()
     {
         var entries = LogWithThreeEntries().Entries.ToList();
@@ -28,6 +31,7 @@ public sealed class AuditLogTests
     }
 
     [Fact]
+    [Verifies("SC-013")]
     public void Deleted_entry_is_detected()
     {
         var entries = LogWithThreeEntries().Entries.ToList();

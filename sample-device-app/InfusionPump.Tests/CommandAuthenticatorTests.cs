@@ -1,4 +1,5 @@
 using Contoso.InfusionPump.Communication;
+using Spdf.Build;
 
 namespace Contoso.InfusionPump.Tests;
 
@@ -11,6 +12,7 @@ public sealed class CommandAuthenticatorTests
         => CommandAuthenticator.Sign(_key, new PumpCommand(sequence, _clock.Now.ToUnixTimeSeconds(), verb, argument));
 
     [Fact]
+    [Verifies("SC-001")]
     public void Correctly_signed_fresh_command_is_accepted()
     {
         var authenticator = new CommandAuthenticator(_key, _clock);
@@ -19,6 +21,7 @@ public sealed class CommandAuthenticatorTests
     }
 
     [Fact]
+    [Verifies("SC-001")]
     public void Command_signed_with_another_key_is_rejected()
     {
         var authenticator = new CommandAuthenticator(TestData.Key(9), _clock);
@@ -26,6 +29,7 @@ public sealed class CommandAuthenticatorTests
     }
 
     [Fact]
+    [Verifies("SC-002")]
     public void Replayed_command_is_rejected()
     {
         var authenticator = new CommandAuthenticator(_key, _clock);
@@ -36,6 +40,7 @@ public sealed class CommandAuthenticatorTests
     }
 
     [Fact]
+    [Verifies("SC-003")]
     public void Delayed_command_is_rejected_as_stale()
     {
         var authenticator = new CommandAuthenticator(_key, _clock);
@@ -45,6 +50,7 @@ public sealed class CommandAuthenticatorTests
     }
 
     [Theory]
+    [Verifies("SC-001")]
     [InlineData("")]
     [InlineData("1|2|3")]
     [InlineData("x|0|STATUS||AAAA")]
@@ -53,6 +59,7 @@ public sealed class CommandAuthenticatorTests
         => Assert.Equal(CommandRejection.Malformed, new CommandAuthenticator(_key, _clock).TryAccept(line, out _));
 
     [Fact]
+    [Verifies("SC-011")]
     public void Short_pairing_key_is_refused()
         => Assert.Throws<ArgumentException>(() => new CommandAuthenticator(new byte[16], _clock));
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Contoso.InfusionPump.Dosing;
+using Spdf.Build;
 
 namespace Contoso.InfusionPump.Tests;
 
@@ -8,6 +9,7 @@ public sealed class DoseLimitCheckerTests
     private readonly DoseLimitChecker _checker = new(TestData.Library());
 
     [Theory]
+    [Verifies("SC-004")]
     [InlineData(10, DoseCheckOutcome.Accepted)]
     [InlineData(25, DoseCheckOutcome.NeedsSoftLimitConfirmation)]
     [InlineData(41, DoseCheckOutcome.RejectedHardLimit)]
@@ -16,6 +18,7 @@ public sealed class DoseLimitCheckerTests
         => Assert.Equal(expected, _checker.Check(new DoseProgram("HEP", rate, 100, SoftLimitOverrideConfirmed: false)).Outcome);
 
     [Fact]
+    [Verifies("SC-004")]
     public void Confirmed_soft_limit_override_is_accepted_but_hard_limit_never_is()
     {
         Assert.True(_checker.Check(new DoseProgram("HEP", 25, 100, SoftLimitOverrideConfirmed: true)).IsAccepted);
@@ -23,10 +26,12 @@ public sealed class DoseLimitCheckerTests
     }
 
     [Fact]
+    [Verifies("SC-004")]
     public void Unknown_drug_is_rejected()
         => Assert.Equal(DoseCheckOutcome.RejectedUnknownDrug, _checker.Check(new DoseProgram("XYZ", 1, 1, false)).Outcome);
 
     [Fact]
+    [Verifies("SC-005")]
     public void Bolus_above_the_drug_maximum_is_rejected()
     {
         Assert.True(_checker.CheckBolus("MOR", 0.5m).IsAccepted);
@@ -34,6 +39,7 @@ public sealed class DoseLimitCheckerTests
     }
 
     [Fact]
+    [Verifies("SC-006")]
     public void Tampered_drug_library_is_refused()
     {
         var published = SHA256.HashData(TestData.LibraryBytes);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Contoso.InfusionPump.Firmware;
+using Spdf.Build;
 
 namespace Contoso.InfusionPump.Tests;
 
@@ -12,6 +13,7 @@ public sealed class FirmwareUpdateVerifierTests
     }
 
     [Fact]
+    [Verifies("SC-007")]
     public void Newer_image_signed_by_the_manufacturer_is_installed()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -20,6 +22,7 @@ public sealed class FirmwareUpdateVerifierTests
     }
 
     [Fact]
+    [Verifies("SC-007")]
     public void Image_signed_by_another_key_is_rejected()
     {
         using var manufacturer = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -29,6 +32,7 @@ public sealed class FirmwareUpdateVerifierTests
     }
 
     [Fact]
+    [Verifies("SC-008")]
     public void Rollback_to_an_older_signed_version_is_rejected()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -37,6 +41,7 @@ public sealed class FirmwareUpdateVerifierTests
     }
 
     [Fact]
+    [Verifies("SC-008")]
     public void Changing_the_version_of_a_signed_image_breaks_the_signature()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

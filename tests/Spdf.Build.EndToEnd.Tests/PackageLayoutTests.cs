@@ -32,6 +32,9 @@ public sealed class PackageLayoutTests
     [InlineData("build/config/spdf-none.globalconfig")]
     [InlineData("buildTransitive/Spdf.Build.props")]
     [InlineData("buildTransitive/Spdf.Build.targets")]
+    [InlineData("build/Spdf.Build.Traceability.targets")]
+    [InlineData("schemas/spdf-threat-model.schema.json")]
+    [InlineData("schemas/spdf-trace.schema.json")]
     public void Package_contains(string entry) => Assert.Contains(entry, Entries());
 
     [Fact]

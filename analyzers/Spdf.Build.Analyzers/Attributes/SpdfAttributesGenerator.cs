@@ -15,7 +15,8 @@ public sealed class SpdfAttributesGenerator : IIncrementalGenerator
     /// <summary>Every attribute set Spdf.Build adds; append a new set here.</summary>
     internal static readonly ImmutableArray<AttributeSource> Sources = ImmutableArray.Create(
         EmbeddedAttributeSource.Source,
-        DataHandlingAttributeSources.Source);
+        DataHandlingAttributeSources.Source,
+        TraceabilityAttributeSources.Source);
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
         => context.RegisterPostInitializationOutput(static output =>

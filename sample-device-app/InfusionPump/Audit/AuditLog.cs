@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Spdf.Build;
 
 namespace Contoso.InfusionPump.Audit;
 
@@ -26,6 +27,7 @@ public sealed class AuditLog
 
     public IReadOnlyList<AuditEntry> Entries => _entries;
 
+    [ImplementsControl("SC-013")]
     public AuditEntry Append(string eventName, string detail)
     {
         var entry = new AuditEntry(_entries.Count, _clock.GetUtcNow(), eventName, detail, Array.Empty<byte>());
@@ -37,6 +39,7 @@ public sealed class AuditLog
     }
 
     /// <summary>True when every entry's tag matches the chain.</summary>
+    [ImplementsControl("SC-013")]
     public static bool Verify(IReadOnlyList<AuditEntry> entries, ReadOnlySpan<byte> key)
     {
         var previous = new byte[HMACSHA256.HashSizeInBytes];

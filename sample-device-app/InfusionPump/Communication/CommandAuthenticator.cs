@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Spdf.Build;
 
 namespace Contoso.InfusionPump.Communication;
 
@@ -25,6 +26,7 @@ public sealed class CommandAuthenticator
     private readonly TimeProvider _clock;
     private ulong _lastSequence;
 
+    [ImplementsControl("SC-011")]
     public CommandAuthenticator(ReadOnlySpan<byte> pairingKey, TimeProvider clock)
     {
         if (pairingKey.Length < 32)
@@ -40,6 +42,9 @@ public sealed class CommandAuthenticator
         return body + "|" + Convert.ToBase64String(tag);
     }
 
+    [ImplementsControl("SC-001")]
+    [ImplementsControl("SC-002")]
+    [ImplementsControl("SC-003")]
     public CommandRejection TryAccept(string line, out PumpCommand? command)
     {
         command = null;

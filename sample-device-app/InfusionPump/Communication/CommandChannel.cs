@@ -1,6 +1,7 @@
 using System.Globalization;
 using Contoso.InfusionPump.Audit;
 using Contoso.InfusionPump.Dosing;
+using Spdf.Build;
 
 namespace Contoso.InfusionPump.Communication;
 
@@ -30,7 +31,9 @@ public sealed class CommandChannel
         }
     }
 
-    public string Handle([Spdf.Build.UntrustedInput] string line)
+    [ImplementsControl("SC-012")]
+    [ImplementsControl("SC-009")]
+    public string Handle([UntrustedInput] string line)
     {
         var rejection = _authenticator.TryAccept(line, out var command);
         if (rejection != CommandRejection.None || command is null)

@@ -1,3 +1,5 @@
+using Spdf.Build;
+
 namespace Contoso.InfusionPump.Dosing;
 
 /// <summary>Checks a dose program against the drug library's hard and soft limits before delivery.</summary>
@@ -7,6 +9,7 @@ public sealed class DoseLimitChecker
 
     public DoseLimitChecker(DrugLibrary library) => _library = library;
 
+    [ImplementsControl("SC-004")]
     public DoseCheckResult Check(DoseProgram program)
     {
         if (program.RateMlPerHour <= 0 || program.VolumeMl <= 0)
@@ -24,6 +27,7 @@ public sealed class DoseLimitChecker
         return new(DoseCheckOutcome.Accepted, "Within limits.");
     }
 
+    [ImplementsControl("SC-005")]
     public DoseCheckResult CheckBolus(string drugCode, decimal bolusMl)
     {
         if (!_library.TryGet(drugCode, out var drug))

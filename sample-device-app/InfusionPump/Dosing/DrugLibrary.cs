@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Spdf.Build;
 
 namespace Contoso.InfusionPump.Dosing;
 
@@ -16,6 +17,7 @@ public sealed class DrugLibrary
 
     public int Count => _entries.Count;
 
+    [ImplementsControl("SC-006")]
     public static DrugLibrary Load(ReadOnlySpan<byte> libraryJson, ReadOnlySpan<byte> expectedSha256)
     {
         Span<byte> actual = stackalloc byte[SHA256.HashSizeInBytes];

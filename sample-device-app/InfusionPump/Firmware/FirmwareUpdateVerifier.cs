@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Spdf.Build;
 
 namespace Contoso.InfusionPump.Firmware;
 
@@ -27,6 +28,8 @@ public sealed class FirmwareUpdateVerifier
         _runningVersion = runningVersion;
     }
 
+    [ImplementsControl("SC-007")]
+    [ImplementsControl("SC-008")]
     public FirmwareDecision Decide(FirmwareImage image)
     {
         var signedBytes = SignedBytes(image);
@@ -38,6 +41,7 @@ public sealed class FirmwareUpdateVerifier
     }
 
     /// <summary>The version is signed together with the payload so it cannot be changed to allow a rollback.</summary>
+    [ImplementsControl("SC-008")]
     public static byte[] SignedBytes(FirmwareImage image)
     {
         var version = System.Text.Encoding.UTF8.GetBytes(image.Version.ToString() + "\n");

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Spdf.Build.Analyzers.Attributes;
+
+namespace Spdf.Build.Analyzers.Traceability;
+
+internal enum TraceabilityLinkKind
+{
+    Mitigates,
+    ImplementsControl,
+    Verifies,
+}
+
+/// <summary>One traceability attribute on a symbol, with the location of its ID argument.</summary>
+internal readonly struct TraceabilityLink
+{
+    public TraceabilityLink(TraceabilityLinkKind kind, string? id, Location location)
+    {
+        Kind = kind;
+        Id = id;
+        Location = location;
+    }
+
+    public TraceabilityLinkKind Kind { get; }
+
+    public string? Id { get; }
+
+    public Location Location { get; }
+
+    public string AttributeName => Kind switch
+    {
+        TraceabilityLinkKind.Mitigates => "Mitigates",
+        TraceabilityLinkKind.ImplementsControl => "ImplementsControl",
+        _ => "Verifies",
+    };
+}
+
+/// <summary>The three traceability attribute types of one compilation (generated into it by Spdf.Build).</summary>
+internal sealed class TraceabilityAttributeTypes
+{
+    public static readonly ImmutableArray<SymbolKind> AttributableSymbolKinds = ImmutableArray.Create(
+        SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
+
+    private readonly INamedTypeSymbol? _mitigates;
+    private readonly INamedTypeSymbol? _implementsControl;
+    private readonly INamedTypeSymbol? _verifies;
+
+    private TraceabilityAttributeTypes(INamedTypeSymbol? mitigates, INamedTypeSymbol? implementsControl, INamedTypeSymbol? verifies)
+    {
+        _mitigates = mitigates;
+        _implementsControl = implementsControl;
+        _verifies = verifies;
+    }
+
+    /// <summary>Null when the compilation has none of the attributes (Spdf.Build's generator did not run).</summary>
+    public static TraceabilityAttributeTypes? Create(Compilation compilation)
+    {
+        var mitigates = compilation.GetTypeByMetadataName(TraceabilityAttributeSources.MitigatesAttributeName);
+        var implementsControl = compilation.GetTypeByMetadataName(TraceabilityAttributeSources.ImplementsControlAttributeName);
+        var verifies = compilation.GetTypeByMetadataName(TraceabilityAttributeSources.VerifiesAttributeName);
+        return mitigates is null && implementsControl is null && verifies is null ? null : new TraceabilityAttributeTypes(mitigates, implementsControl, verifies);
+    }
+
+    public List<TraceabilityLink> LinksOf(ISymbol symbol, CancellationToken cancellationToken)
+    {
+        var links = new List<TraceabilityLink>();
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            TraceabilityLinkKind kind;
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _mitigates))
+                kind = TraceabilityLinkKind.Mitigates;
+            else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _implementsControl))
+                kind = TraceabilityLinkKind.ImplementsControl;
+            else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _verifies))
+                kind = TraceabilityLinkKind.Verifies;
+            else
+                continue;
+
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
+            if (syntax is null)
+                continue;
+            var location = syntax is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } attributeSyntax
+                ? attributeSyntax.ArgumentList.Arguments[0].GetLocation()
+                : syntax.GetLocation();
+            var id = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+            links.Add(new TraceabilityLink(kind, id, location));
+        }
+
+        return links;
+    }
+}
