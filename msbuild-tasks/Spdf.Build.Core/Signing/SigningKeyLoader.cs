@@ -52,7 +52,7 @@ public static class SigningKeyLoader
     public static SigningIdentity CreateEphemeral(DateTimeOffset now)
     {
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=Spdf.Build ephemeral signing key, O=Spdf.Build (integrity only, origin not proven)", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest("CN=Spdf.Build ephemeral signing key, OU=Integrity only - origin not proven, O=Spdf.Build", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));

@@ -20,7 +20,7 @@ public static class SigstoreBundle
         var signature = identity.SignSha256Digest(System.Security.Cryptography.SHA256.HashData(pae));
 
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("mediaType", MediaType);

@@ -19,7 +19,7 @@ public static class SlsaProvenance
     public static byte[] CreateStatement(IEnumerable<ManifestEntry> subjects, BuildDescription build, ManifestSigner signer, ManifestEntry? sbom)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("_type", StatementType);
