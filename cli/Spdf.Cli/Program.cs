@@ -10,6 +10,7 @@ public static class Program
     public static RootCommand CreateRootCommand()
     {
         var root = new RootCommand("spdf: Secure Product Development Framework evidence tools for Spdf.Build.");
+        root.Subcommands.Add(VerifyCommand.Create());
         return root;
     }
 }

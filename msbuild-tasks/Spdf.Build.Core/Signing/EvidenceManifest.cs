@@ -6,8 +6,12 @@ using System.Text.Json;
 
 namespace Spdf.Build.Core.Signing;
 
-/// <summary>One artefact or evidence file: its path relative to the output folder (forward slashes), size and SHA-256.</summary>
-public sealed record ManifestEntry(string Path, long Size, string Sha256);
+/// <summary>
+/// One artefact or evidence file: its path relative to the output folder (forward slashes), size, SHA-256, and
+/// the SHA-256 of its detached signature file (so that any change to a signature file is seen, even one a CMS
+/// parser tolerates).
+/// </summary>
+public sealed record ManifestEntry(string Path, long Size, string Sha256, string SignatureSha256 = "");
 
 /// <summary>Who signed: the key's fingerprint and algorithm, and whether it was a throwaway (ephemeral) key.</summary>
 public sealed record ManifestSigner(string KeyFingerprint, string Algorithm, bool Ephemeral, string CertificateSubject);
@@ -60,6 +64,7 @@ public sealed record EvidenceManifest(
                 writer.WriteString("path", entry.Path);
                 writer.WriteNumber("size", entry.Size);
                 writer.WriteString("sha256", entry.Sha256);
+                writer.WriteString("signatureSha256", entry.SignatureSha256);
                 writer.WriteEndObject();
             }
 
@@ -88,7 +93,8 @@ public sealed record EvidenceManifest(
                 files.Add(new ManifestEntry(
                     entry.GetProperty("path").GetString() ?? "",
                     entry.GetProperty("size").GetInt64(),
-                    entry.GetProperty("sha256").GetString() ?? ""));
+                    entry.GetProperty("sha256").GetString() ?? "",
+                    entry.GetProperty("signatureSha256").GetString() ?? ""));
             }
 
             return new EvidenceManifest(

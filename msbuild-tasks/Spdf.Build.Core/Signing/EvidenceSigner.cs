@@ -104,8 +104,9 @@ public static class EvidenceSigner
                 if (relativePath.StartsWith("../", StringComparison.Ordinal))
                     throw new SpdfException(DiagnosticIds.EvidenceDirectoryOutsideOutput, $"'{file}' is not inside the output folder '{root}' and cannot be listed in its manifest.", file);
                 var content = ReadFile(file);
-                entries[index] = new ManifestEntry(relativePath, content.Length, Hex(SHA256.HashData(content)));
-                AtomicFile.WriteAllBytes(file + SignatureExtension, CmsDetachedSignature.Sign(content, identity, signingTime));
+                var signature = CmsDetachedSignature.Sign(content, identity, signingTime);
+                AtomicFile.WriteAllBytes(file + SignatureExtension, signature);
+                entries[index] = new ManifestEntry(relativePath, content.Length, Hex(SHA256.HashData(content)), Hex(SHA256.HashData(signature)));
             });
         }
         catch (AggregateException exception) when (exception.InnerExceptions.OfType<SpdfException>().FirstOrDefault() is { } spdfException)

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 
 namespace Spdf.Build.Core.Signing;
@@ -52,22 +54,49 @@ public static class SigstoreBundle
         return buffer.ToArray();
     }
 
-    /// <summary>The parts a verifier needs; a malformed bundle throws <see cref="JsonException"/>, <see cref="FormatException"/> or <see cref="System.Collections.Generic.KeyNotFoundException"/>.</summary>
+    /// <summary>
+    /// The parts a verifier needs. The bundle is read strictly (exactly the members Spdf.Build writes), because
+    /// only the DSSE payload is signed: a renamed or added member would otherwise go unnoticed. A malformed
+    /// bundle throws <see cref="JsonException"/>, <see cref="FormatException"/> or <see cref="KeyNotFoundException"/>.
+    /// </summary>
     public static (string KeyHint, string PayloadType, byte[] Payload, byte[] Signature) Read(byte[] json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
+        ExpectMembers(root, "bundle", "mediaType", "verificationMaterial", "dsseEnvelope");
         if (root.GetProperty("mediaType").GetString() != MediaType)
             throw new JsonException($"mediaType is not {MediaType}");
-        var hint = root.GetProperty("verificationMaterial").GetProperty("publicKey").GetProperty("hint").GetString() ?? "";
+        var material = root.GetProperty("verificationMaterial");
+        ExpectMembers(material, "verificationMaterial", "publicKey", "tlogEntries", "timestampVerificationData");
+        ExpectMembers(material.GetProperty("publicKey"), "publicKey", "hint");
+        ExpectMembers(material.GetProperty("timestampVerificationData"), "timestampVerificationData", "rfc3161Timestamps");
+        if (material.GetProperty("tlogEntries").GetArrayLength() != 0 || material.GetProperty("timestampVerificationData").GetProperty("rfc3161Timestamps").GetArrayLength() != 0)
+            throw new JsonException("Spdf.Build bundles carry no transparency-log entries or timestamps");
+        var hint = material.GetProperty("publicKey").GetProperty("hint").GetString() ?? "";
         var envelope = root.GetProperty("dsseEnvelope");
+        ExpectMembers(envelope, "dsseEnvelope", "payload", "payloadType", "signatures");
         var signatures = envelope.GetProperty("signatures");
         if (signatures.GetArrayLength() != 1)
             throw new JsonException("the DSSE envelope must hold exactly one signature");
+        ExpectMembers(signatures[0], "signature", "sig", "keyid");
+        if (signatures[0].GetProperty("keyid").GetString() != hint)
+            throw new JsonException("the DSSE signature's keyid is not the bundle's key hint");
         return (
             hint,
             envelope.GetProperty("payloadType").GetString() ?? "",
             Convert.FromBase64String(envelope.GetProperty("payload").GetString() ?? ""),
             Convert.FromBase64String(signatures[0].GetProperty("sig").GetString() ?? ""));
+    }
+
+    private static void ExpectMembers(JsonElement element, string name, params string[] members)
+    {
+        var actual = new List<string>();
+        foreach (var property in element.EnumerateObject())
+            actual.Add(property.Name);
+        actual.Sort(StringComparer.Ordinal);
+        var expected = new List<string>(members);
+        expected.Sort(StringComparer.Ordinal);
+        if (!actual.SequenceEqual(expected))
+            throw new JsonException($"{name} has members [{string.Join(", ", actual)}], expected [{string.Join(", ", expected)}]");
     }
 }

@@ -77,6 +77,7 @@ public static class EvidenceVerifier
         private readonly ConcurrentDictionary<string, string> _actualDigests = new(StringComparer.Ordinal);
         private readonly HashSet<string> _tampered = new(StringComparer.Ordinal);
         private string _root = "";
+        private X509Certificate2? _expectedCertificate;
         private int _signaturesChecked;
         private int _subjectsChecked;
 
@@ -91,8 +92,6 @@ public static class EvidenceVerifier
         public VerificationReport Run()
         {
             var manifestBytes = File.ReadAllBytes(_manifestPath);
-            var manifestSigner = CheckManifestSignature(manifestBytes);
-
             EvidenceManifest manifest;
             try
             {
@@ -101,6 +100,7 @@ public static class EvidenceVerifier
             catch (SpdfException exception)
             {
                 Add(exception.DiagnosticId, FindingKind.Tampered, _manifestPath, exception.Message);
+                CheckManifestSignature(manifestBytes, expectedCertificate: null);
                 return Report(null, 0);
             }
 
@@ -109,11 +109,13 @@ public static class EvidenceVerifier
                 return Report(manifest, 0);
             _root = root;
 
+            var entries = ValidEntries(manifest, root);
+            _expectedCertificate = ReadSignerCertificate(entries);
+            var manifestSigner = CheckManifestSignature(manifestBytes, _expectedCertificate);
             var expectedFingerprint = manifest.Signer.KeyFingerprint;
             if (manifestSigner is not null && PublicKeyFingerprint.Of(manifestSigner) != expectedFingerprint)
                 Add(DiagnosticIds.VerifySignerUntrusted, FindingKind.Untrusted, _manifestPath, $"The manifest names signer {expectedFingerprint} but is signed by {PublicKeyFingerprint.Of(manifestSigner)}.");
 
-            var entries = ValidEntries(manifest, root);
             Parallel.ForEach(entries, entry => CheckEntry(entry.Key, entry.Value, expectedFingerprint));
             ReportUnlisted(root, entries);
             CheckProvenance(manifest, manifestBytes, root, manifestSigner);
@@ -134,7 +136,32 @@ public static class EvidenceVerifier
             return Report(manifest, entries.Count);
         }
 
-        private X509Certificate2? CheckManifestSignature(byte[] manifestBytes)
+        /// <summary>The build's signer certificate, from the listed <c>spdf-signer.pem</c>; every signature must embed exactly it.</summary>
+        private X509Certificate2? ReadSignerCertificate(Dictionary<string, ManifestEntry> entries)
+        {
+            var entry = entries.Keys.FirstOrDefault(p => Path.GetFileName(p) == EvidenceSigner.SignerCertificateFileName);
+            if (entry is null)
+            {
+                Add(DiagnosticIds.VerifyFileMissing, FindingKind.Incomplete, _manifestPath, $"The manifest lists no {EvidenceSigner.SignerCertificateFileName}.");
+                return null;
+            }
+
+            var path = Path.Combine(_root, entry);
+            if (!File.Exists(path))
+                return null;
+            try
+            {
+                var certificates = new X509Certificate2Collection();
+                certificates.ImportFromPemFile(path);
+                return certificates.Count > 0 ? certificates[0] : null;
+            }
+            catch (CryptographicException)
+            {
+                return null;
+            }
+        }
+
+        private X509Certificate2? CheckManifestSignature(byte[] manifestBytes, X509Certificate2? expectedCertificate)
         {
             var signaturePath = _manifestPath + EvidenceSigner.SignatureExtension;
             if (!File.Exists(signaturePath))
@@ -147,12 +174,18 @@ public static class EvidenceVerifier
             Interlocked.Increment(ref _signaturesChecked);
             if (!check.IsValid)
             {
-                Add(DiagnosticIds.VerifySignatureInvalid, FindingKind.Tampered, _manifestPath, $"The manifest's signature is invalid: {check.Problem}.");
+                Add(DiagnosticIds.VerifySignatureInvalid, FindingKind.Tampered, _manifestPath, $"The manifest or its signature {EvidenceManifest.FileName}{EvidenceSigner.SignatureExtension} was changed: {check.Problem}.");
                 return null;
             }
 
-            var expected = PublicKeyFingerprint.Of(check.Signer!);
-            if (_trust.Check(check.Signer!, check.Embedded, check.SigningTimeUtc, expected) is { } problem)
+            if (expectedCertificate is not null && !check.Signer!.RawData.AsSpan().SequenceEqual(expectedCertificate.RawData))
+            {
+                Add(DiagnosticIds.VerifySignatureInvalid, FindingKind.Tampered, signaturePath, $"The manifest's signature embeds a signer certificate that is not the build's ({EvidenceSigner.SignerCertificateFileName}).");
+                return null;
+            }
+
+            var fingerprint = PublicKeyFingerprint.Of(check.Signer!);
+            if (_trust.Check(check.Signer!, check.Embedded, check.SigningTimeUtc, fingerprint) is { } problem)
                 Add(DiagnosticIds.VerifySignerUntrusted, FindingKind.Untrusted, _manifestPath, $"The manifest is {problem}.");
             return check.Signer;
         }
@@ -208,11 +241,21 @@ public static class EvidenceVerifier
                 return;
             }
 
-            var check = CmsSignatureCheck.Check(content, File.ReadAllBytes(signaturePath));
+            var signature = File.ReadAllBytes(signaturePath);
+            if (entry.SignatureSha256.Length > 0 && !string.Equals(EvidenceSigner.Hex(SHA256.HashData(signature)), entry.SignatureSha256, StringComparison.OrdinalIgnoreCase))
+                Add(DiagnosticIds.VerifySignatureInvalid, FindingKind.Tampered, signaturePath, $"The signature file of '{relativePath}' differs from the one the manifest lists.");
+
+            var check = CmsSignatureCheck.Check(content, signature);
             Interlocked.Increment(ref _signaturesChecked);
             if (!check.IsValid)
             {
                 Add(DiagnosticIds.VerifySignatureInvalid, FindingKind.Tampered, signaturePath, $"The signature of '{relativePath}' is invalid: {check.Problem}.");
+                return;
+            }
+
+            if (_expectedCertificate is not null && !check.Signer!.RawData.AsSpan().SequenceEqual(_expectedCertificate.RawData))
+            {
+                Add(DiagnosticIds.VerifySignatureInvalid, FindingKind.Tampered, signaturePath, $"The signature of '{relativePath}' embeds a signer certificate that is not the build's ({EvidenceSigner.SignerCertificateFileName}).");
                 return;
             }
 
