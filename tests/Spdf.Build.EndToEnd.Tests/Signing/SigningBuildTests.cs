@@ -71,7 +71,9 @@ public sealed class SigningBuildTests : IClassFixture<SigningProjectFixture>
     [Fact]
     public void No_op_build_does_not_re_sign_and_a_changed_artefact_is_re_signed()
     {
-        using var project = _pki.CreateProject($"<SpdfSigningKey>pem:{_pki.KeyPath}</SpdfSigningKey><SpdfSigningCertificate>{_pki.ChainPath}</SpdfSigningCertificate>");
+        // In process (AssemblyTaskFactory), as a package consumer runs the task: System.Security.Cryptography.Pkcs
+        // then comes from MSBuild's own folder, since the task assembly does not ship it.
+        using var project = _pki.CreateProject($"<SpdfSigningKey>pem:{_pki.KeyPath}</SpdfSigningKey><SpdfSigningCertificate>{_pki.ChainPath}</SpdfSigningCertificate><SpdfUseTaskHost>false</SpdfUseTaskHost>");
         var environment = new Dictionary<string, string>();
         SigningProjectFixture.Build(project, environment, "-c", "Release").AssertSuccess();
         var output = SigningProjectFixture.OutputDirectory(project);
@@ -89,19 +91,30 @@ public sealed class SigningBuildTests : IClassFixture<SigningProjectFixture>
         Assert.NotEqual(signatureBytes, File.ReadAllBytes(signature));
         var verified = SigningTools.SpdfVerify(output, "--trust", _pki.RootPath);
         Assert.True(verified.ExitCode == 0, verified.Output);
+
+        // Clean removes every signing output.
+        SigningProjectFixture.Build(project, environment, "-c", "Release", "-t:Clean").AssertSuccess();
+        Assert.False(File.Exists(signature));
+        Assert.False(File.Exists(manifest));
+        Assert.False(File.Exists(Path.Combine(output, "spdf", "spdf-provenance.sigstore.json")));
     }
 
     [Fact]
-    public void External_cmd_signer_around_openssl_signs_the_build()
+    public void External_cmd_signer_around_openssl_signs_the_build_and_the_package()
     {
         using var project = _pki.CreateProject();
-        var build = SigningProjectFixture.Build(project, Environment(withPassword: false), "-c", "Release",
+        var environment = new Dictionary<string, string>();
+        var pack = DotNet.Run(project.Path, environment, "pack", "Device.csproj", "-c", "Release",
             $"-p:SpdfSigningKey=cmd:/bin/sh {_pki.SignerScriptPath} {_pki.KeyPath}",
             "-p:SpdfSigningCertificate=" + _pki.ChainPath).AssertSuccess();
         var output = SigningProjectFixture.OutputDirectory(project);
         var verified = SigningTools.SpdfVerify(output, "--trust", _pki.RootPath);
-        Assert.True(verified.ExitCode == 0, verified.Output + build.Output);
+        Assert.True(verified.ExitCode == 0, verified.Output + pack.Output);
         Assert.Equal(0, SigningTools.OpenSslVerify(Path.Combine(output, "Device.runtimeconfig.json"), _pki.RootPath).ExitCode);
+
+        var package = project.Combine("bin", "Release", "Device.1.0.0.nupkg");
+        var packageSignature = SigningTools.OpenSslVerify(package, _pki.RootPath);
+        Assert.True(packageSignature.ExitCode == 0, packageSignature.Output + pack.Output);
     }
 
     [Fact]

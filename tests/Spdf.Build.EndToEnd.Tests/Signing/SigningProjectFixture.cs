@@ -66,7 +66,7 @@ public sealed class SigningProjectFixture : IDisposable
             <Project>
               <PropertyGroup>
                 <SpdfTasksAssembly>{repository}msbuild-tasks/Spdf.Build.Tasks/bin/Release/net8.0/Spdf.Build.Tasks.dll</SpdfTasksAssembly>
-                <SpdfUseTaskHost>true</SpdfUseTaskHost>
+                <SpdfUseTaskHost Condition="'$(SpdfUseTaskHost)' == ''">true</SpdfUseTaskHost>
               </PropertyGroup>
               <Import Project="{repository}msbuild-tasks/Spdf.Build/build/Spdf.Build.targets" />
             </Project>
