@@ -22,7 +22,7 @@ public sealed record EvidenceSigningResult(EvidenceManifest Manifest, IReadOnlyL
 /// <summary>
 /// Signs an output folder: a detached CMS signature <c>&lt;file&gt;.p7s</c> next to every file, the signer's
 /// certificate chain (<c>spdf-signer.pem</c>), the manifest (signed too) and the provenance bundle. Files are
-/// read once each, hashed and signed in parallel; every output is written atomically.
+/// streamed once each (their SHA-256 serves manifest and signature alike), in parallel; every output is written atomically.
 /// </summary>
 public static class EvidenceSigner
 {
@@ -103,10 +103,10 @@ public static class EvidenceSigner
                 var relativePath = RelativePath(file, root);
                 if (relativePath.StartsWith("../", StringComparison.Ordinal))
                     throw new SpdfException(DiagnosticIds.EvidenceDirectoryOutsideOutput, $"'{file}' is not inside the output folder '{root}' and cannot be listed in its manifest.", file);
-                var content = ReadFile(file);
-                var signature = CmsDetachedSignature.Sign(content, identity, signingTime);
-                AtomicFile.WriteAllBytes(file + SignatureExtension, signature);
-                entries[index] = new ManifestEntry(relativePath, content.Length, Hex(SHA256.HashData(content)), Hex(SHA256.HashData(signature)));
+                var (size, digest) = HashFile(file);
+                var signature = CmsDetachedSignature.SignDigest(digest, identity, signingTime);
+                AtomicFile.WriteAllBytes(file + SignatureExtension, signature, flushToDisk: false);
+                entries[index] = new ManifestEntry(relativePath, size, Hex(digest), Hex(SHA256.HashData(signature)));
             });
         }
         catch (AggregateException exception) when (exception.InnerExceptions.OfType<SpdfException>().FirstOrDefault() is { } spdfException)
@@ -117,11 +117,14 @@ public static class EvidenceSigner
         return entries;
     }
 
-    private static byte[] ReadFile(string file)
+    /// <summary>Streams the file once: its size and SHA-256, which both the manifest and the signature use.</summary>
+    private static (long Size, byte[] Digest) HashFile(string file)
     {
         try
         {
-            return File.ReadAllBytes(file);
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20, FileOptions.SequentialScan);
+            var digest = SHA256.HashData(stream);
+            return (stream.Length, digest);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

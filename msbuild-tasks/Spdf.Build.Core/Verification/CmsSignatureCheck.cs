@@ -42,14 +42,28 @@ public sealed record CmsSignatureCheck(bool IsValid, string? Problem, X509Certif
             return Invalid("the signature does not match the file's content");
         }
 
-        var signingTime = DateTime.UtcNow;
+        return new CmsSignatureCheck(true, null, signer, signedCms.Certificates, SigningTime(signerInfo));
+    }
+
+    /// <summary>The signing-time attribute, or now when there is none or it is a GeneralizedTime (2050 on), which .NET does not decode.</summary>
+    private static DateTime SigningTime(SignerInfo signerInfo)
+    {
         foreach (var attribute in signerInfo.SignedAttributes)
         {
             if (attribute.Values.Count > 0 && attribute.Values[0] is Pkcs9SigningTime time)
-                signingTime = time.SigningTime.ToUniversalTime();
+            {
+                try
+                {
+                    return time.SigningTime.ToUniversalTime();
+                }
+                catch (CryptographicException)
+                {
+                    break;
+                }
+            }
         }
 
-        return new CmsSignatureCheck(true, null, signer, signedCms.Certificates, signingTime);
+        return DateTime.UtcNow;
     }
 
     private static CmsSignatureCheck Invalid(string problem) => new(false, problem, null, new X509Certificate2Collection(), default);
