@@ -11,6 +11,7 @@ public static class Program
     {
         var root = new RootCommand("spdf: Secure Product Development Framework evidence tools for Spdf.Build.");
         root.Subcommands.Add(ThreatModelCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
         return root;
     }
 }

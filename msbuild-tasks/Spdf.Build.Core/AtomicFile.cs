@@ -9,7 +9,14 @@ namespace Spdf.Build.Core;
 /// </summary>
 public static class AtomicFile
 {
-    public static void WriteAllBytes(string path, ReadOnlySpan<byte> content)
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> content) => WriteAllBytes(path, content, flushToDisk: true);
+
+    /// <param name="flushToDisk">
+    /// False skips the fsync before the rename: readers still never see a partial file, but a power loss may
+    /// leave an empty one. For many small outputs that the next build rewrites anyway (signatures), where an
+    /// fsync each costs more than the work that produced them.
+    /// </param>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> content, bool flushToDisk)
     {
         var fullPath = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(fullPath)!;
@@ -21,7 +28,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temporaryPath, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 stream.Write(content);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk);
             }
 
             File.Move(temporaryPath, fullPath, overwrite: true);
