@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using Microsoft.Build.Framework;
@@ -74,13 +75,18 @@ public sealed class GenerateTraceability : SpdfTask
             typeof(GenerateTraceability).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown",
             Empty(RepositoryUrl) is { } url ? GitRepository.ToBrowsableUrl(url) ?? url : git?.RemoteUrl);
 
+        // A test assembly older than the code it tests is from an earlier build: `dotnet test` rebuilds it after
+        // this project, so its [Verifies] links are not known yet and it counts as not built.
+        var newestCode = CodeAssemblies.Select(i => File.GetLastWriteTimeUtc(i.ItemSpec)).DefaultIfEmpty(DateTime.MinValue).Max();
+        var outdatedTests = TestAssemblies.Where(i => File.GetLastWriteTimeUtc(i.ItemSpec) < newestCode).Select(i => i.ItemSpec).ToList();
+
         var report = TraceGeneration.Run(new TraceGenerationRequest
         {
             ThreatModelPath = ThreatModel,
             CodeAssemblies = CodeAssemblies.Select(i => i.ItemSpec).ToList(),
-            TestAssemblies = TestAssemblies.Select(i => i.ItemSpec).ToList(),
+            TestAssemblies = TestAssemblies.Select(i => i.ItemSpec).Except(outdatedTests, StringComparer.Ordinal).ToList(),
             TestResultFiles = TestResults.Select(i => i.ItemSpec).ToList(),
-            MissingTestAssemblies = MissingTestAssemblies.Select(i => i.ItemSpec).ToList(),
+            MissingTestAssemblies = MissingTestAssemblies.Select(i => i.ItemSpec).Concat(outdatedTests).ToList(),
             Build = build,
             Timestamp = Timestamp,
             JsonOutputPath = JsonFile,
