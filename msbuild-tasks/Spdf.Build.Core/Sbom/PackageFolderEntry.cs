@@ -31,17 +31,16 @@ public sealed record PackageFolderEntry(string Folder, NuspecMetadata Nuspec, st
 
     private static PackageFolderEntry Read(string folder, AssetsLibrary package)
     {
+        // NuGet writes lower-case file names; look for those first and list the folder only when they are absent.
         var lowerId = package.Name.ToLowerInvariant();
-        var nuspecPath = Path.Combine(folder, lowerId + ".nuspec");
-        if (!File.Exists(nuspecPath))
-            nuspecPath = Directory.EnumerateFiles(folder, "*.nuspec").OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault() ?? nuspecPath;
-        if (!File.Exists(nuspecPath))
-            throw Missing(package, nuspecPath, "manifest (.nuspec)");
+        var nuspecPath = ExistingOrFirstMatch(folder, lowerId + ".nuspec", "*.nuspec");
+        if (nuspecPath is null)
+            throw Missing(package, Path.Combine(folder, lowerId + ".nuspec"), "manifest (.nuspec)");
 
-        var sha512Path = Directory.EnumerateFiles(folder, "*.nupkg.sha512").OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault()
-            ?? Path.Combine(folder, lowerId + "." + package.Version.ToLowerInvariant() + ".nupkg.sha512");
-        if (!File.Exists(sha512Path))
-            throw Missing(package, sha512Path, "package hash (.nupkg.sha512)");
+        var expectedHashFile = lowerId + "." + package.Version.ToLowerInvariant() + ".nupkg.sha512";
+        var sha512Path = ExistingOrFirstMatch(folder, expectedHashFile, "*.nupkg.sha512");
+        if (sha512Path is null)
+            throw Missing(package, Path.Combine(folder, expectedHashFile), "package hash (.nupkg.sha512)");
 
         string hex;
         try
@@ -57,6 +56,14 @@ public sealed record PackageFolderEntry(string Folder, NuspecMetadata Nuspec, st
             throw new SpdfException(DiagnosticIds.PackageFolderEntryMissing, $"The package hash file '{sha512Path}' does not hold a SHA-512 (64 bytes). Delete the package folder and restore again.", sha512Path, 1);
 
         return new PackageFolderEntry(folder, NuspecMetadata.Read(nuspecPath), hex, ReadSource(Path.Combine(folder, ".nupkg.metadata")));
+    }
+
+    private static string? ExistingOrFirstMatch(string folder, string expectedName, string pattern)
+    {
+        var expected = Path.Combine(folder, expectedName);
+        if (File.Exists(expected))
+            return expected;
+        return Directory.EnumerateFiles(folder, pattern).OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault();
     }
 
     private static string? ReadSource(string metadataPath)

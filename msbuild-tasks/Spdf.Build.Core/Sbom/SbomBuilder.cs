@@ -36,9 +36,8 @@ public sealed class SbomBuilder
         var assessments = _request.AssessmentsPath is { Length: > 0 } vexPath ? VulnerabilityAssessments.Read(RequireFile(vexPath, "SpdfVulnerabilityAssessments")) : VulnerabilityAssessments.Empty;
         var database = _request.VulnerabilityDatabasePath is { Length: > 0 } databasePath ? OsvDatabase.Load(databasePath) : null;
 
-        var packages = assets.Libraries.Values
-            .Where(l => !l.IsProject)
-            .ToDictionary(l => l.Name, l => PackageFolderEntry.Locate(assets, l), StringComparer.OrdinalIgnoreCase);
+        // Reading the packages folder is I/O on many small files: read them in parallel; the result is keyed by name.
+        var packages = ReadPackageFolder(assets);
         var shipping = DevelopmentDependencyFilter.RuntimeClosure(assets, l => !l.IsProject && packages[l.Name].Nuspec.DevelopmentDependency);
 
         var components = new List<SbomComponent>();
@@ -97,6 +96,30 @@ public sealed class SbomBuilder
             },
             VulnerabilitySourceDescription = VulnerabilitySource(database),
         };
+    }
+
+    private static Dictionary<string, PackageFolderEntry> ReadPackageFolder(AssetsFile assets)
+    {
+        var results = assets.Libraries.Values
+            .Where(l => !l.IsProject)
+            .AsParallel()
+            .Select(l =>
+            {
+                try
+                {
+                    return (l.Name, Entry: PackageFolderEntry.Locate(assets, l), Error: (SpdfException?)null);
+                }
+                catch (SpdfException exception)
+                {
+                    return (l.Name, Entry: (PackageFolderEntry?)null, Error: exception);
+                }
+            })
+            .ToList();
+
+        // Report the same package on every run: the first failing one by name, not whichever thread failed first.
+        if (results.Where(r => r.Error is not null).OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Select(r => r.Error).FirstOrDefault() is { } error)
+            throw error;
+        return results.ToDictionary(r => r.Name, r => r.Entry!, StringComparer.OrdinalIgnoreCase);
     }
 
     private static string VulnerabilitySource(OsvDatabase? database)

@@ -29,7 +29,7 @@ public sealed class SbomReproducibilityTests
         var first = EvidenceFiles.Select(f => File.ReadAllBytes(Path.Combine(Evidence(copy), f))).ToArray();
 
         var noOp = Build(copy, "-v:d").AssertSuccess();
-        Assert.Contains("Skipping target \"_SpdfGenerateSbomCore\" because all output files are up-to-date", noOp.Output, StringComparison.Ordinal);
+        AssertSkipped("_SpdfGenerateSbomCore", noOp.Output);
 
         Directory.Delete(copy, recursive: true);
         CopySample(copy);
@@ -42,6 +42,16 @@ public sealed class SbomReproducibilityTests
         Assert.NotEqual(0, gate.ExitCode);
         Assert.Matches(@"error SPDF5110: System\.IO\.Ports 10\.0\.15 is affected by SAMPLE-2026-0001", gate.Output);
         Assert.False(File.Exists(Path.Combine(Evidence(copy), EvidenceFiles[0])));
+    }
+
+    private static void AssertSkipped(string target, string log)
+    {
+        if (log.Contains($"Skipping target \"{target}\" because all output files are up-to-date", StringComparison.Ordinal))
+            return;
+        // Show why MSBuild ran it (the input it found newer than the outputs).
+        var lines = log.Split('\n');
+        var start = Array.FindIndex(lines, l => l.Contains($"Target \"{target}\"", StringComparison.Ordinal));
+        throw new Xunit.Sdk.XunitException($"{target} ran on a no-op build:\n" + (start < 0 ? "(target not in the log)" : string.Join("\n", lines.Skip(start).Take(12))));
     }
 
     private static string Evidence(string sample) => Path.Combine(sample, "InfusionPump", "bin", "Release", "net10.0", "spdf");
