@@ -91,4 +91,19 @@ public sealed class CycloneDxWriterTests
         Assert.Throws<Xunit.Sdk.XunitException>(() => CycloneDxSchema.AssertValid(json.Replace("\"type\": \"library\"", "\"type\": \"librarian\"", StringComparison.Ordinal)));
         Assert.Throws<Xunit.Sdk.XunitException>(() => CycloneDxSchema.AssertValid(json.Replace("2026-01-01T00:00:00Z", "1 January 2026", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Project_references_are_components_with_the_hash_of_their_output()
+    {
+        using var restore = new GeneratedRestore();
+        restore.AddPackage("Alpha", "1.0.0").AddDirect("Alpha").AddProjectReference("Contoso.Dosing", "2.4.0").Write();
+        var (sbom, _, _, _) = SbomAssert.BuildValid(restore.Request());
+        var dosing = SbomAssert.Component(sbom, "pkg:nuget/Contoso.Dosing@2.4.0");
+        Assert.Equal("Contoso Medical Devices", (string?)dosing["supplier"]!["name"]);
+        var expected = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("assembly Contoso.Dosing"))).ToLowerInvariant();
+        Assert.Equal(expected, (string?)dosing["hashes"]![0]!["content"]);
+        Assert.Equal(new[] { "Contoso.Dosing.dll" }, SbomAssert.Property(dosing, "spdf:fda:asset"));
+        Assert.Equal(new[] { "../Contoso.Dosing/Contoso.Dosing.csproj" }, SbomAssert.Property(dosing, "spdf:project-reference"));
+        Assert.Contains("pkg:nuget/Contoso.Dosing@2.4.0", SbomAssert.DependsOn(sbom, "pkg:nuget/Contoso.App@1.2.3"));
+    }
 }

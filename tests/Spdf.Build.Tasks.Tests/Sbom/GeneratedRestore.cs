@@ -16,6 +16,7 @@ public sealed class GeneratedRestore : IDisposable
 {
     private readonly List<Package> _packages = new();
     private readonly List<Direct> _direct = new();
+    private readonly List<(string Name, string Version, string OutputPath)> _projects = new();
 
     public GeneratedRestore(string targetFramework = "net10.0")
     {
@@ -58,6 +59,19 @@ public sealed class GeneratedRestore : IDisposable
         return this;
     }
 
+    /// <summary>A project reference (restore lists it as a library of type project) and its built assembly.</summary>
+    public GeneratedRestore AddProjectReference(string name, string version)
+    {
+        var output = Path.Combine(Root, "src", name, "bin", name + ".dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        File.WriteAllText(output, "assembly " + name);
+        _projects.Add((name, version, output));
+        return this;
+    }
+
+    public IReadOnlyList<Core.Sbom.ProjectReferenceOutput> ProjectReferenceOutputs
+        => _projects.Select(p => new Core.Sbom.ProjectReferenceOutput(Path.Combine(Root, "src", p.Name, p.Name + ".csproj"), p.OutputPath)).ToArray();
+
     public GeneratedRestore AddDirect(string name, bool privateAssetsAll = false, bool excludeRuntime = false)
     {
         _direct.Add(new Direct(name, privateAssetsAll, excludeRuntime));
@@ -95,6 +109,20 @@ public sealed class GeneratedRestore : IDisposable
             WritePackageFolder(package, Path.Combine(PackagesFolder, folder));
         }
 
+        var projectReferences = new JsonObject();
+        foreach (var (name, version, _) in _projects)
+        {
+            target[name + "/" + version] = new JsonObject
+            {
+                ["type"] = "project",
+                ["framework"] = ".NETCoreApp,Version=v10.0",
+                ["compile"] = new JsonObject { [$"bin/placeholder/{name}.dll"] = new JsonObject() },
+                ["runtime"] = new JsonObject { [$"bin/placeholder/{name}.dll"] = new JsonObject() },
+            };
+            libraries[name + "/" + version] = new JsonObject { ["type"] = "project", ["path"] = $"../{name}/{name}.csproj", ["msbuildProject"] = $"../{name}/{name}.csproj" };
+            projectReferences[Path.Combine(Root, "src", name, name + ".csproj")] = new JsonObject { ["projectPath"] = Path.Combine(Root, "src", name, name + ".csproj") };
+        }
+
         var dependencies = new JsonObject();
         foreach (var direct in _direct)
         {
@@ -111,12 +139,12 @@ public sealed class GeneratedRestore : IDisposable
             ["version"] = 3,
             ["targets"] = new JsonObject { [TargetFramework] = target },
             ["libraries"] = libraries,
-            ["projectFileDependencyGroups"] = new JsonObject { [TargetFramework] = new JsonArray(_direct.Select(d => (JsonNode)(d.Name + " >= " + Version(d.Name))).ToArray()) },
+            ["projectFileDependencyGroups"] = new JsonObject { [TargetFramework] = new JsonArray(_direct.Select(d => (JsonNode)(d.Name + " >= " + Version(d.Name))).Concat(_projects.Select(p => (JsonNode)(p.Name + " >= " + p.Version))).ToArray()) },
             ["packageFolders"] = new JsonObject { [PackagesFolder] = new JsonObject() },
             ["project"] = new JsonObject
             {
                 ["version"] = "1.0.0",
-                ["restore"] = new JsonObject { ["projectName"] = "App", ["frameworks"] = new JsonObject { [TargetFramework] = new JsonObject { ["targetAlias"] = TargetFramework, ["projectReferences"] = new JsonObject() } } },
+                ["restore"] = new JsonObject { ["projectName"] = "App", ["frameworks"] = new JsonObject { [TargetFramework] = new JsonObject { ["targetAlias"] = TargetFramework, ["projectReferences"] = projectReferences } } },
                 ["frameworks"] = new JsonObject
                 {
                     [TargetFramework] = new JsonObject
@@ -157,6 +185,7 @@ public sealed class GeneratedRestore : IDisposable
             RepositoryUrl = "https://git.example.com/contoso/app.git",
             Commit = "0123456789abcdef0123456789abcdef01234567",
             MainArtefactPath = MainArtefact,
+            ProjectReferenceOutputs = ProjectReferenceOutputs,
             Frameworks = new[] { new Core.Sbom.FrameworkReference("Microsoft.NETCore.App", "10.0.12", "Microsoft.NETCore.App.Runtime.linux-x64", SelfContained: false) },
             IncludeDevelopmentDependencies = options.IncludeDevelopmentDependencies,
             SupportCatalogPath = options.SupportCatalog,
