@@ -75,7 +75,8 @@ public sealed class SbomBuilder
             component.Support = SupportOf(component, catalog, lifecycle);
 
         var vulnerabilities = database is null ? new List<SbomVulnerability>() : MatchVulnerabilities(database, components, assessments);
-        ReportSupportFindings(components.Prepend(application));
+        // The app's own support is the manufacturer's statement: checked once a catalogue is kept, like every component.
+        ReportSupportFindings(catalog is null ? components : components.Prepend(application));
 
         return new SbomDocument
         {

@@ -44,6 +44,20 @@ public sealed class SupportTests
     }
 
     [Fact]
+    public void The_apps_own_support_is_checked_once_a_catalogue_is_kept()
+    {
+        using var restore = new GeneratedRestore();
+        restore.AddPackage("System.IO.Ports", "10.0.15", authors: "Microsoft").AddDirect("System.IO.Ports").Write();
+        Assert.Empty(SbomAssert.BuildValid(restore.Request()).Findings);
+
+        var catalog = restore.WriteFile("support.json", """{ "components": [ { "purl": "pkg:nuget/Other@*", "levelOfSupport": "abandoned" } ] }""");
+        var finding = Assert.Single(SbomAssert.BuildValid(restore.Request(o => o.SupportCatalog = catalog)).Findings);
+        Assert.Equal("SPDF5109", finding.Id);
+        Assert.StartsWith("Contoso.App 1.2.3", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(catalog, finding.File);
+    }
+
+    [Fact]
     public void Packages_that_ship_with_dotnet_follow_its_lifecycle_and_are_flagged_past_end_of_support()
     {
         using var restore = new GeneratedRestore();
