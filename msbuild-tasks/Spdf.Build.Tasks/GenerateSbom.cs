@@ -134,7 +134,7 @@ public sealed class GenerateSbom : SpdfTask
         AtomicFile.WriteAllText(AddendumMarkdownFile, FdaSbomAddendum.Markdown(document));
         Log.LogMessage(
             MessageImportance.High,
-            "Spdf.Build SBOM: {0} ({1} components, {2} known vulnerabilities) in {3} ms",
+            "Spdf.Build SBOM: {0} (components: {1}, known vulnerabilities: {2}) in {3} ms",
             SbomFile,
             document.Components.Count,
             document.Vulnerabilities.Count,
