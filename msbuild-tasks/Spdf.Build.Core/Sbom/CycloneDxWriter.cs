@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -410,6 +409,4 @@ public static class CycloneDxWriter
 
         json.WriteEndObject();
     }
-
-    public static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 }

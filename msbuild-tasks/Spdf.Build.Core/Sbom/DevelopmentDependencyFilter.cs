@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Spdf.Build.Core.Sbom;
 
@@ -38,7 +37,4 @@ public static class DevelopmentDependencyFilter
 
         return shipping;
     }
-
-    public static IEnumerable<AssetsLibrary> DevelopmentOnly(AssetsFile assets, IReadOnlySet<string> runtimeClosure)
-        => assets.Libraries.Values.Where(l => !runtimeClosure.Contains(l.Name));
 }

@@ -11,7 +11,7 @@ internal static class SbomAssert
     public static (JsonNode Sbom, string Json, SbomDocument Document, IReadOnlyList<SbomFinding> Findings) BuildValid(SbomRequest request)
     {
         var (document, findings) = SbomBuilder.Build(request);
-        var json = CycloneDxWriter.Utf8(CycloneDxWriter.Write(document));
+        var json = System.Text.Encoding.UTF8.GetString(CycloneDxWriter.Write(document));
         CycloneDxSchema.AssertValid(json);
         return (JsonNode.Parse(json)!, json, document, findings);
     }
