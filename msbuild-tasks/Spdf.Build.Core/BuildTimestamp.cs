@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Spdf.Build.Core;
@@ -39,7 +38,7 @@ public static class BuildTimestamp
         if (!string.IsNullOrWhiteSpace(sourceDateEpoch))
             return (ParseSourceDateEpoch(sourceDateEpoch!), Origin.SourceDateEpoch);
 
-        if (TryReadCommitTime(workingDirectory) is { } commitTime)
+        if (GitRepository.TryReadHeadCommitTime(workingDirectory) is { } commitTime)
             return (commitTime, Origin.CommitTime);
 
         return (TruncateToSeconds(now()), Origin.CurrentTime);
@@ -51,34 +50,4 @@ public static class BuildTimestamp
 
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset time)
         => DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds());
-
-    private static DateTimeOffset? TryReadCommitTime(string workingDirectory)
-    {
-        try
-        {
-            var start = new ProcessStartInfo("git", "log -1 --format=%ct HEAD")
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                CreateNoWindow = true,
-            };
-            using var process = Process.Start(start);
-            if (process is null)
-                return null;
-            var output = process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
-            if (!process.WaitForExit(10_000) || process.ExitCode != 0)
-                return null;
-            return long.TryParse(output.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-                : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // git is not installed: fall back to the current time.
-            return null;
-        }
-    }
 }

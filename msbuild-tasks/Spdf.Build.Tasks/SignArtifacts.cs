@@ -82,12 +82,12 @@ public sealed class SignArtifacts : SpdfTask
         if (identity.IsEphemeral)
             ReportEphemeralKey();
 
-        var repository = GitRepository.Read(projectDirectory);
+        var repository = GitRepository.TryRead(projectDirectory);
         var source = RepositoryCommit.Length > 0
-            ? new SourceRevision(GitRepository.WithoutCredentials(RepositoryUrl.Length > 0 ? RepositoryUrl : repository?.Revision.RepositoryUrl ?? ""), RepositoryCommit)
-            : repository?.Revision;
-        var project = repository is { } repo && ProjectFullPath.StartsWith(repo.TopLevel, StringComparison.Ordinal)
-            ? Path.GetRelativePath(repo.TopLevel, ProjectFullPath).Replace('\\', '/')
+            ? new SourceRevision(GitRepository.WithoutCredentials(RepositoryUrl.Length > 0 ? RepositoryUrl : repository?.OriginUrl ?? ""), RepositoryCommit)
+            : repository is { } found ? new SourceRevision(found.OriginUrl ?? "", found.Commit) : null;
+        var project = repository is { } repo && ProjectFullPath.StartsWith(repo.Root, StringComparison.Ordinal)
+            ? Path.GetRelativePath(repo.Root, ProjectFullPath).Replace('\\', '/')
             : Path.GetFileName(ProjectFullPath);
 
         var build = new BuildDescription(

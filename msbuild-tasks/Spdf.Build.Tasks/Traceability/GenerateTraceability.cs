@@ -73,7 +73,7 @@ public sealed class GenerateTraceability : SpdfTask
             git?.Dirty,
             Empty(SdkVersion),
             typeof(GenerateTraceability).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown",
-            Empty(RepositoryUrl) is { } url ? GitRepository.ToBrowsableUrl(url) ?? url : git?.RemoteUrl);
+            Empty(RepositoryUrl) is { } url ? GitRepository.ToBrowsableUrl(url) ?? url : GitRepository.ToBrowsableUrl(git?.OriginUrl));
 
         // A test assembly older than the code it tests is from an earlier build: `dotnet test` rebuilds it after
         // this project, so its [Verifies] links are not known yet and it counts as not built.

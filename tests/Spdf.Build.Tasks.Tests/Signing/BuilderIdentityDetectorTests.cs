@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Spdf.Build.Core;
 using Spdf.Build.Core.Signing;
 
 namespace Spdf.Build.Tasks.Tests.Signing;
