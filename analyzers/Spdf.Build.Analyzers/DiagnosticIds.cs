@@ -93,6 +93,9 @@ internal static class DiagnosticIds
     /// <summary>The result of a signature, MAC or certificate chain verification is discarded.</summary>
     public const string IgnoredVerificationResult = "SPDF1014";
 
+    /// <summary>CBC encryption with no message authentication in the method, where an AEAD cipher is available.</summary>
+    public const string UnauthenticatedCbcEncryption = "SPDF1015";
+
     // 2xxx: secrets and authentication
 
     /// <summary>A literal password, secret, API key, token or connection-string password in code.</summary>

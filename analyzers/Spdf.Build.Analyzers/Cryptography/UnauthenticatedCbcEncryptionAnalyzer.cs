@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Spdf.Build.Analyzers.Infrastructure;
+
+namespace Spdf.Build.Analyzers.Cryptography;
+
+/// <summary>
+/// SPDF1015: CBC encryption (<c>CipherMode.CBC</c> stored or passed, <c>EncryptCbc</c>/<c>TryEncryptCbc</c>) in a
+/// method that computes no MAC (no HMAC type, <c>HMAC*.HashData</c> or <c>IncrementalHash.CreateHMAC</c>), in a
+/// compilation where an AEAD cipher (<c>AesGcm</c>) is available. Heuristic: the MAC may be computed by a caller.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnauthenticatedCbcEncryptionAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(
+        DiagnosticIds.UnauthenticatedCbcEncryption,
+        title: "Do not encrypt with CBC without authentication when an AEAD cipher is available",
+        messageFormat: "{0} encrypts in CBC mode and nothing in this method authenticates the ciphertext; use AesGcm (or encrypt-then-HMAC)",
+        RuleCategory.Cryptography,
+        FalsePositivePolicy.Heuristic,
+        cwe: 327,
+        description: "CBC ciphertext without a MAC can be modified undetected and, with padding errors visible to an attacker, " +
+                     "decrypted (padding oracle). AesGcm, AesCcm and ChaCha20Poly1305 encrypt and authenticate in one step.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var compilation = context.Compilation;
+        var cipherMode = compilation.GetTypeByMetadataName("System.Security.Cryptography.CipherMode");
+        var symmetricAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
+        var aesGcm = compilation.GetTypeByMetadataName("System.Security.Cryptography.AesGcm");
+        if (cipherMode is null || symmetricAlgorithm is null || aesGcm is null)
+            return;
+
+        var macTypes = new MacTypes(
+            compilation.GetTypeByMetadataName("System.Security.Cryptography.KeyedHashAlgorithm"),
+            compilation.GetTypeByMetadataName("System.Security.Cryptography.IncrementalHash"));
+
+        context.RegisterOperationBlockStartAction(block =>
+        {
+            var cbcSites = new List<(SyntaxNode Node, string Name)>();
+            var authenticates = false;
+
+            block.RegisterOperationAction(c =>
+            {
+                var reference = (IFieldReferenceOperation)c.Operation;
+                if (reference.Field.Name == "CBC"
+                    && SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, cipherMode)
+                    && ValueFlow.IsStoredOrPassed(reference))
+                {
+                    lock (cbcSites)
+                        cbcSites.Add((reference.Syntax, "CipherMode.CBC"));
+                }
+            }, OperationKind.FieldReference);
+
+            block.RegisterOperationAction(c =>
+            {
+                var invocation = (IInvocationOperation)c.Operation;
+                var method = invocation.TargetMethod;
+                if (method.Name is "EncryptCbc" or "TryEncryptCbc" && method.ContainingType.InheritsFromOrEquals(symmetricAlgorithm))
+                {
+                    lock (cbcSites)
+                        cbcSites.Add((invocation.Syntax, method.Name));
+                }
+                else if (macTypes.IsMacInvocation(method))
+                {
+                    authenticates = true;
+                }
+            }, OperationKind.Invocation);
+
+            block.RegisterOperationAction(c =>
+            {
+                if (macTypes.IsMacType(((IObjectCreationOperation)c.Operation).Type))
+                    authenticates = true;
+            }, OperationKind.ObjectCreation);
+
+            block.RegisterOperationBlockEndAction(c =>
+            {
+                if (authenticates)
+                    return;
+                lock (cbcSites)
+                {
+                    foreach (var (node, name) in cbcSites)
+                        c.ReportDiagnostic(Diagnostic.Create(Rule, node.GetLocation(), name));
+                }
+            });
+        });
+    }
+
+    private sealed class MacTypes
+    {
+        private readonly INamedTypeSymbol? _keyedHashAlgorithm;
+        private readonly INamedTypeSymbol? _incrementalHash;
+
+        public MacTypes(INamedTypeSymbol? keyedHashAlgorithm, INamedTypeSymbol? incrementalHash)
+        {
+            _keyedHashAlgorithm = keyedHashAlgorithm;
+            _incrementalHash = incrementalHash;
+        }
+
+        public bool IsMacType(ITypeSymbol? type) => _keyedHashAlgorithm is not null && type.InheritsFromOrEquals(_keyedHashAlgorithm);
+
+        public bool IsMacInvocation(IMethodSymbol method)
+            => IsMacType(method.ContainingType)
+               || (method.Name == "CreateHMAC" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _incrementalHash));
+    }
+}
