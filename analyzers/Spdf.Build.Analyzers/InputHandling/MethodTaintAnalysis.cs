@@ -12,11 +12,13 @@ namespace Spdf.Build.Analyzers.InputHandling;
 
 /// <summary>
 /// Intra-procedural taint analysis of one member's operation blocks (lambdas and local functions included).
-/// The analyzer driver hands it the operations of <see cref="VisitedKinds"/> (definitions of locals and
-/// parameters, guard conditions, sink sites); <see cref="Finish"/> then summarises each definition once,
-/// solves the variables' taint with a worklist (flow-insensitive over definitions, with guards applied where
-/// a variable is read) and evaluates each sink site. Every step counts against a work bound; past it the
-/// member is abandoned and <see cref="BoundReached"/> is set.
+/// <see cref="Analyze"/> walks the operation trees once: it notes whether anything in the member can introduce
+/// taint (a source call or property, an untrusted parameter, an exception, a network stream) and keeps the
+/// operations that define variables, guard them or feed a sink. A member without any taint-introducing operation
+/// ends there: it cannot report anything, so no summaries are built for it. Otherwise each definition is
+/// summarised once, the variables' taint is solved with a worklist (flow-insensitive over definitions, with
+/// guards applied where a variable is read) and each sink site is evaluated. Every step after the walk counts
+/// against a work bound; past it the member is abandoned and <see cref="BoundReached"/> is set.
 /// </summary>
 internal sealed class MethodTaintAnalysis
 {
@@ -24,9 +26,11 @@ internal sealed class MethodTaintAnalysis
     private readonly int _budget;
     private readonly Dictionary<ISymbol, List<Definition>> _definitions = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, Taint> _state = new(SymbolEqualityComparer.Default);
-    private readonly List<GuardFact> _facts = new();
+    private readonly Dictionary<ISymbol, List<GuardFact>> _facts = new(SymbolEqualityComparer.Default);
     private readonly List<SinkSite> _sites = new();
     private readonly List<IOperation> _guardOperations = new();
+    private readonly List<(ISymbol, TaintFlags, bool)> _factsWhenTrue = new();
+    private readonly List<(ISymbol, TaintFlags, bool)> _factsWhenFalse = new();
     private int _work;
 
     private MethodTaintAnalysis(TaintKnowledge knowledge, int budget)
@@ -35,48 +39,27 @@ internal sealed class MethodTaintAnalysis
         _budget = budget;
     }
 
-    /// <summary>The operation kinds <see cref="Visit"/> needs; the analyzer driver walks the tree once for all analyzers.</summary>
-    public static readonly ImmutableArray<OperationKind> VisitedKinds = ImmutableArray.Create(
-        OperationKind.VariableDeclarator,
-        OperationKind.SimpleAssignment,
-        OperationKind.CompoundAssignment,
-        OperationKind.CoalesceAssignment,
-        OperationKind.Loop,
-        OperationKind.IsPattern,
-        OperationKind.Invocation,
-        OperationKind.ObjectCreation,
-        OperationKind.Conditional,
-        OperationKind.Switch,
-        OperationKind.SwitchExpression);
-
     public static MethodTaintAnalysis Create(TaintKnowledge knowledge, int budget) => new(knowledge, budget);
 
     /// <summary>True once the work bound was reached; the member is then not analysed further.</summary>
     public bool BoundReached { get; private set; }
 
-    /// <summary>Records one operation of the member: a definition, a guard or a sink site.</summary>
-    public void Visit(IOperation operation)
+    /// <summary>Analyses the member's operation blocks and returns the findings (none when the bound was reached).</summary>
+    public IReadOnlyList<TaintFinding> Analyze(ImmutableArray<IOperation> blocks)
     {
-        if (BoundReached)
-            return;
-        try
-        {
-            Spend();
-            Collect(operation);
-        }
-        catch (BoundReachedException)
-        {
-            BoundReached = true;
-        }
-    }
-
-    /// <summary>Solves the member's taint and returns the findings (none when the bound was reached).</summary>
-    public IReadOnlyList<TaintFinding> Finish()
-    {
-        if (BoundReached || _sites.Count == 0)
+        var collected = new List<IOperation>();
+        if (!Walk(blocks, collected))
             return Array.Empty<TaintFinding>();
         try
         {
+            foreach (var operation in collected)
+            {
+                Spend();
+                Collect(operation);
+            }
+
+            if (_sites.Count == 0)
+                return Array.Empty<TaintFinding>();
             CollectGuards();
             Solve();
             return CheckSites();
@@ -86,6 +69,68 @@ internal sealed class MethodTaintAnalysis
             BoundReached = true;
             return Array.Empty<TaintFinding>();
         }
+    }
+
+    /// <summary>
+    /// One pre-order walk (source order, like the driver's operation actions) with an explicit stack, so deeply
+    /// nested expressions cannot overflow the call stack. Returns whether anything in the member introduces taint.
+    /// </summary>
+    private bool Walk(ImmutableArray<IOperation> blocks, List<IOperation> collected)
+    {
+        var introducesTaint = false;
+        var pending = new Stack<IOperation>();
+        for (var i = blocks.Length - 1; i >= 0; i--)
+            pending.Push(blocks[i]);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            if (IsCollected(operation.Kind))
+                collected.Add(operation);
+            if (!introducesTaint && IntroducesTaint(operation))
+                introducesTaint = true;
+            foreach (var child in operation.ChildOperations.Reverse())
+                pending.Push(child);
+        }
+
+        return introducesTaint;
+    }
+
+    private static bool IsCollected(OperationKind kind) => kind switch
+    {
+        OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.CompoundAssignment
+            or OperationKind.CoalesceAssignment or OperationKind.Loop or OperationKind.IsPattern or OperationKind.Invocation
+            or OperationKind.ObjectCreation or OperationKind.Conditional or OperationKind.Switch or OperationKind.SwitchExpression => true,
+        _ => false,
+    };
+
+    /// <summary>Exactly the operations that <see cref="Summarize"/> gives a taint of their own (a superset is safe).</summary>
+    private bool IntroducesTaint(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                if (_knowledge.RoleOf(invocation.TargetMethod).Kind == MethodRoleKind.Source
+                    || _knowledge.IsNetworkStreamRead(invocation.TargetMethod, invocation.Instance))
+                {
+                    return true;
+                }
+
+                break;
+            case IPropertyReferenceOperation property:
+                if (_knowledge.IntroducesTaint(property.Property))
+                    return true;
+                break;
+            case IFieldReferenceOperation field:
+                if (_knowledge.IsMarkedUntrusted(field.Field))
+                    return true;
+                break;
+            case IParameterReferenceOperation parameter:
+                if (IsMainArguments(parameter.Parameter) || _knowledge.IsMarkedUntrusted(parameter.Parameter))
+                    return true;
+                break;
+        }
+
+        return operation.Type is { TypeKind: TypeKind.Class } type && _knowledge.CarrierOf(type) != TaintCarrier.None;
     }
 
     // ---- collection -------------------------------------------------------------------------------------
@@ -358,8 +403,10 @@ internal sealed class MethodTaintAnalysis
 
     private void CollectConditionalFacts(IConditionalOperation conditional)
     {
-        var whenTrue = new List<(ISymbol, TaintFlags, bool)>();
-        var whenFalse = new List<(ISymbol, TaintFlags, bool)>();
+        var whenTrue = _factsWhenTrue;
+        var whenFalse = _factsWhenFalse;
+        whenTrue.Clear();
+        whenFalse.Clear();
         CollectConditionFacts(conditional.Condition, true, whenTrue);
         CollectConditionFacts(conditional.Condition, false, whenFalse);
         if (whenTrue.Count == 0 && whenFalse.Count == 0)
@@ -383,7 +430,14 @@ internal sealed class MethodTaintAnalysis
     private void AddFacts(List<(ISymbol Symbol, TaintFlags Cleared, bool RequiresFullPath)> facts, TextSpan region)
     {
         foreach (var (symbol, cleared, requiresFullPath) in facts)
-            _facts.Add(new GuardFact(symbol, cleared, region, requiresFullPath));
+            AddFact(new GuardFact(symbol, cleared, region, requiresFullPath));
+    }
+
+    private void AddFact(GuardFact fact)
+    {
+        if (!_facts.TryGetValue(fact.Symbol, out var list))
+            _facts[fact.Symbol] = list = new List<GuardFact>(1);
+        list.Add(fact);
     }
 
     private static bool AlwaysExits(IOperation branch)
@@ -487,7 +541,7 @@ internal sealed class MethodTaintAnalysis
                 _ => false,
             });
             if (allConstant)
-                _facts.Add(new GuardFact(tested, TaintFlags.AllowListed, section.Syntax.Span, false));
+                AddFact(new GuardFact(tested, TaintFlags.AllowListed, section.Syntax.Span, false));
         }
     }
 
@@ -498,7 +552,7 @@ internal sealed class MethodTaintAnalysis
         foreach (var arm in switchExpression.Arms)
         {
             if (arm.Guard is null && IsConstantPattern(arm.Pattern))
-                _facts.Add(new GuardFact(tested, TaintFlags.AllowListed, arm.Value.Syntax.Span, false));
+                AddFact(new GuardFact(tested, TaintFlags.AllowListed, arm.Value.Syntax.Span, false));
         }
     }
 
@@ -536,11 +590,13 @@ internal sealed class MethodTaintAnalysis
 
     private TaintFlags ClearedByGuards(ISymbol symbol, IOperation position)
     {
+        if (_facts.Count == 0 || !_facts.TryGetValue(symbol, out var facts))
+            return TaintFlags.None;
         var cleared = TaintFlags.None;
         var start = position.Syntax.SpanStart;
-        foreach (var fact in _facts)
+        foreach (var fact in facts)
         {
-            if (!fact.Region.Contains(start) || !SymbolEqualityComparer.Default.Equals(fact.Symbol, symbol))
+            if (!fact.Region.Contains(start))
                 continue;
             if (fact.RequiresFullPath && !IsDefinedOnlyByGetFullPath(symbol))
                 continue;
@@ -660,21 +716,21 @@ internal sealed class MethodTaintAnalysis
         if (operation.ConstantValue.HasValue)
             return;
         var type = operation.Type;
-        if (type is not null && type.SpecialType != SpecialType.System_String)
+        if (type is { TypeKind: TypeKind.Class, SpecialType: not SpecialType.System_String })
         {
-            if (TaintKnowledge.IsOrInherits(type, _knowledge.Exception))
+            switch (_knowledge.CarrierOf(type))
             {
-                summary.Add(new Taint(TaintFlags.ExceptionDetail & allowed, "the exception '" + Shorten(operation.Syntax.ToString()) + "'"));
-                return;
+                case TaintCarrier.Exception:
+                    summary.Add(new Taint(TaintFlags.ExceptionDetail & allowed, "the exception '" + Shorten(operation.Syntax.ToString()) + "'"));
+                    return;
+                case TaintCarrier.NetworkStream:
+                    summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "a " + type.Name));
+                    return;
             }
-
-            if (IsCleanType(type))
-                return;
-            if (_knowledge.IsNetworkStream(type))
-            {
-                summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "a " + type.Name));
-                return;
-            }
+        }
+        else if (IsCleanType(type))
+        {
+            return;
         }
 
         switch (operation)
@@ -828,16 +884,17 @@ internal sealed class MethodTaintAnalysis
 
     private Taint InitialTaint(IParameterSymbol parameter)
     {
-        if (parameter is { Ordinal: 0, Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } }
-            && parameter.ContainingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" })
-        {
+        if (IsMainArguments(parameter))
             return new Taint(TaintFlags.DeviceInput, "the command-line arguments of Main");
-        }
 
         return _knowledge.IsMarkedUntrusted(parameter)
             ? new Taint(TaintFlags.DeviceInput, "[UntrustedInput] parameter '" + parameter.Name + "'")
             : Taint.Clean;
     }
+
+    private static bool IsMainArguments(IParameterSymbol parameter)
+        => parameter is { Ordinal: 0, Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } }
+           && parameter.ContainingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" };
 
     /// <summary>What an expression carries by itself, and the variables it reads with the flags that reach it.</summary>
     private sealed class Summary
@@ -890,7 +947,7 @@ internal sealed class MethodTaintAnalysis
 
     private bool IsPeerChannel(SinkSite site)
         => site.Channel is null
-           || _knowledge.IsNetworkStream(site.Channel.Type)
+           || (site.Channel.Type is { } channelType && _knowledge.CarrierOf(channelType) == TaintCarrier.NetworkStream)
            || Evaluate(site.Channel, site.Position).Has(TaintFlags.DeviceInput);
 
     // ---- helpers ----------------------------------------------------------------------------------------
@@ -939,10 +996,17 @@ internal sealed class MethodTaintAnalysis
     {
         if (type is null)
             return false;
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-            type = nullable.TypeArguments[0];
         if (type.TypeKind == TypeKind.Enum)
             return true;
+        if (type.TypeKind != TypeKind.Struct)
+            return false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+            if (type.TypeKind == TypeKind.Enum)
+                return true;
+        }
+
         switch (type.SpecialType)
         {
             case SpecialType.System_Boolean:
@@ -964,7 +1028,7 @@ internal sealed class MethodTaintAnalysis
                 return true;
         }
 
-        return type is INamedTypeSymbol { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true }, Name: "Guid" or "TimeSpan" or "DateTimeOffset" or "DateOnly" or "TimeOnly" or "Half" or "Int128" or "UInt128" };
+        return type is INamedTypeSymbol { Name: "Guid" or "TimeSpan" or "DateTimeOffset" or "DateOnly" or "TimeOnly" or "Half" or "Int128" or "UInt128", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";

@@ -23,6 +23,18 @@ internal enum MethodRoleKind
     Sanitizer,
 }
 
+/// <summary>Class types whose values are taint sources by themselves, whatever expression produced them.</summary>
+internal enum TaintCarrier
+{
+    None,
+
+    /// <summary>An exception: its message and stack trace are information-exposure sources.</summary>
+    Exception,
+
+    /// <summary>A network stream: everything read from it is device input.</summary>
+    NetworkStream,
+}
+
 internal sealed class MethodRole
 {
     public static readonly MethodRole None = new(MethodRoleKind.None, TaintFlags.None, ImmutableArray<(int, TaintSinkDefinition)>.Empty, "");
@@ -108,6 +120,8 @@ internal sealed class TaintKnowledge
     private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> _methodRoles = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IPropertySymbol, TaintSinkDefinition?> _propertySinks = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> _untrustedMarks = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IPropertySymbol, bool> _taintIntroducingProperties = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, TaintCarrier> _carriers = new(SymbolEqualityComparer.Default);
 
     private TaintKnowledge(Compilation compilation)
     {
@@ -243,10 +257,18 @@ internal sealed class TaintKnowledge
         });
 
     public bool IsNetworkStreamRead(IMethodSymbol method, IOperation? instance)
-        => instance?.Type is { } type && NetworkStream is not null && IsOrInherits(type, NetworkStream)
-           && Array.IndexOf(NetworkStreamReadMethods, method.Name) >= 0;
+        => instance?.Type is { TypeKind: TypeKind.Class } type && NetworkStream is not null
+           && Array.IndexOf(NetworkStreamReadMethods, method.Name) >= 0 && CarrierOf(type) == TaintCarrier.NetworkStream;
 
-    public bool IsNetworkStream(ITypeSymbol? type) => NetworkStream is not null && type is not null && IsOrInherits(type, NetworkStream);
+    /// <summary>Whether values of a class type are exceptions or network streams (cached per type: asked for most operations).</summary>
+    public TaintCarrier CarrierOf(ITypeSymbol type)
+        => _carriers.GetOrAdd(type, t => IsOrInherits(t, Exception) ? TaintCarrier.Exception
+            : IsOrInherits(t, NetworkStream) ? TaintCarrier.NetworkStream
+            : TaintCarrier.None);
+
+    /// <summary>A source property, a marked property or an archive entry name: reading it introduces taint.</summary>
+    public bool IntroducesTaint(IPropertySymbol property)
+        => _taintIntroducingProperties.GetOrAdd(property, p => IsSourceProperty(p) || IsMarkedUntrusted(p) || IsArchiveEntryName(p));
 
     public static bool IsOrInherits(ITypeSymbol? type, INamedTypeSymbol? target)
     {
