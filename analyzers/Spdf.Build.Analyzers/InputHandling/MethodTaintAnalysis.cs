@@ -31,6 +31,7 @@ internal sealed class MethodTaintAnalysis
     private readonly List<IOperation> _guardOperations = new();
     private readonly List<(ISymbol, TaintFlags, bool)> _factsWhenTrue = new();
     private readonly List<(ISymbol, TaintFlags, bool)> _factsWhenFalse = new();
+    private HashSet<IParameterSymbol>? _handlerParameters;
     private int _work;
 
     private MethodTaintAnalysis(TaintKnowledge knowledge, int budget)
@@ -86,6 +87,8 @@ internal sealed class MethodTaintAnalysis
             var operation = pending.Pop();
             if (IsCollected(operation.Kind))
                 collected.Add(operation);
+            else if (operation is IAnonymousFunctionOperation lambda && _knowledge.AspNetCore.IsPresent)
+                NoteMinimalApiHandler(lambda);
             if (!introducesTaint && IntroducesTaint(operation))
                 introducesTaint = true;
             foreach (var child in operation.ChildOperations.Reverse())
@@ -93,6 +96,17 @@ internal sealed class MethodTaintAnalysis
         }
 
         return introducesTaint;
+    }
+
+    private void NoteMinimalApiHandler(IAnonymousFunctionOperation lambda)
+    {
+        if (lambda.Symbol.Parameters.IsEmpty || !_knowledge.AspNetCore.IsMinimalApiHandler(lambda))
+            return;
+        foreach (var parameter in lambda.Symbol.Parameters)
+        {
+            if (_knowledge.AspNetCore.IsBoundHandlerParameter(parameter))
+                (_handlerParameters ??= new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default)).Add(parameter);
+        }
     }
 
     private static bool IsCollected(OperationKind kind) => kind switch
@@ -125,7 +139,7 @@ internal sealed class MethodTaintAnalysis
                     return true;
                 break;
             case IParameterReferenceOperation parameter:
-                if (IsMainArguments(parameter.Parameter) || _knowledge.IsMarkedUntrusted(parameter.Parameter))
+                if (IsMainArguments(parameter.Parameter) || _knowledge.IsMarkedUntrusted(parameter.Parameter) || IsRequestBound(parameter.Parameter))
                     return true;
                 break;
         }
@@ -830,6 +844,8 @@ internal sealed class MethodTaintAnalysis
             summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "[UntrustedInput] " + symbol.Name));
         else if (_knowledge.IsArchiveEntryName(symbol))
             summary.Add(new Taint(TaintFlags.ArchiveEntryPath & allowed, symbol.ContainingType.Name + "." + symbol.Name));
+        else if (_knowledge.AspNetCore.IsBoundProperty(symbol))
+            summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "the request-bound property '" + symbol.Name + "'"));
         else if (property.Instance is not null and not IInstanceReferenceOperation)
             Summarize(property.Instance, position, allowed, summary);
     }
@@ -887,10 +903,16 @@ internal sealed class MethodTaintAnalysis
         if (IsMainArguments(parameter))
             return new Taint(TaintFlags.DeviceInput, "the command-line arguments of Main");
 
-        return _knowledge.IsMarkedUntrusted(parameter)
-            ? new Taint(TaintFlags.DeviceInput, "[UntrustedInput] parameter '" + parameter.Name + "'")
+        if (_knowledge.IsMarkedUntrusted(parameter))
+            return new Taint(TaintFlags.DeviceInput, "[UntrustedInput] parameter '" + parameter.Name + "'");
+        return IsRequestBound(parameter)
+            ? new Taint(TaintFlags.DeviceInput, "the request-bound parameter '" + parameter.Name + "'")
             : Taint.Clean;
     }
+
+    /// <summary>Filled from the HTTP request by ASP.NET Core: an action, page handler or minimal-API handler parameter.</summary>
+    private bool IsRequestBound(IParameterSymbol parameter)
+        => (_handlerParameters is not null && _handlerParameters.Contains(parameter)) || _knowledge.AspNetCore.IsBoundParameter(parameter);
 
     private static bool IsMainArguments(IParameterSymbol parameter)
         => parameter is { Ordinal: 0, Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } }

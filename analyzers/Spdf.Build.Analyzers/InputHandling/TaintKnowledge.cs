@@ -98,6 +98,7 @@ internal sealed class TaintKnowledge
         ["System.Console"] = new[] { "ReadLine", "OpenStandardInput" },
         ["System.Environment"] = new[] { "GetCommandLineArgs", "GetEnvironmentVariable", "GetEnvironmentVariables" },
         ["Microsoft.AspNetCore.Http.HttpRequest"] = new[] { "ReadFormAsync" },
+        ["Microsoft.AspNetCore.Http.IFormFile"] = new[] { "OpenReadStream" },
     };
 
     private static readonly Dictionary<string, string[]> SourceProperties = new(StringComparer.Ordinal)
@@ -105,6 +106,7 @@ internal sealed class TaintKnowledge
         ["System.IO.Ports.SerialPort"] = new[] { "BaseStream" },
         ["System.Console"] = new[] { "In" },
         ["Microsoft.AspNetCore.Http.HttpRequest"] = new[] { "Query", "QueryString", "Form", "Headers", "Cookies", "Body", "BodyReader", "Path", "PathBase", "RouteValues", "Host" },
+        ["Microsoft.AspNetCore.Http.IFormFile"] = new[] { "FileName", "Name", "ContentType", "ContentDisposition", "Headers" },
     };
 
     private static readonly string[] NetworkStreamReadMethods =
@@ -190,7 +192,11 @@ internal sealed class TaintKnowledge
         }
 
         ChannelWrites = channelWrites;
+        AspNetCore = new AspNetCoreBinding(compilation);
     }
+
+    /// <summary>ASP.NET Core model binding (controller actions, page handlers, minimal APIs, bound properties).</summary>
+    public AspNetCoreBinding AspNetCore { get; }
 
     public INamedTypeSymbol String { get; }
     public INamedTypeSymbol? Path { get; }
@@ -266,9 +272,9 @@ internal sealed class TaintKnowledge
             : IsOrInherits(t, NetworkStream) ? TaintCarrier.NetworkStream
             : TaintCarrier.None);
 
-    /// <summary>A source property, a marked property or an archive entry name: reading it introduces taint.</summary>
+    /// <summary>A source property, a marked or model-bound property or an archive entry name: reading it introduces taint.</summary>
     public bool IntroducesTaint(IPropertySymbol property)
-        => _taintIntroducingProperties.GetOrAdd(property, p => IsSourceProperty(p) || IsMarkedUntrusted(p) || IsArchiveEntryName(p));
+        => _taintIntroducingProperties.GetOrAdd(property, p => IsSourceProperty(p) || IsMarkedUntrusted(p) || IsArchiveEntryName(p) || AspNetCore.IsBoundProperty(p));
 
     public static bool IsOrInherits(ITypeSymbol? type, INamedTypeSymbol? target)
     {
