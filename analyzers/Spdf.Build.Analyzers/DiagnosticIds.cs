@@ -136,7 +136,7 @@ internal static class DiagnosticIds
     /// <summary>Untrusted device input is used as a regular-expression pattern.</summary>
     public const string UntrustedInputInRegexPattern = "SPDF3006";
 
-    /// <summary>Untrusted device input names a type or assembly to load or instantiate.</summary>
+    /// <summary>Untrusted device input names a type or assembly to load or instantiate, or a member to invoke by reflection.</summary>
     public const string UntrustedInputInTypeName = "SPDF3007";
 
     /// <summary>Untrusted device input is used as a log message template.</summary>

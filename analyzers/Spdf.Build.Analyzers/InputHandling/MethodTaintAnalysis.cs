@@ -113,7 +113,8 @@ internal sealed class MethodTaintAnalysis
     {
         OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.CompoundAssignment
             or OperationKind.CoalesceAssignment or OperationKind.Loop or OperationKind.IsPattern or OperationKind.Invocation
-            or OperationKind.ObjectCreation or OperationKind.Conditional or OperationKind.Switch or OperationKind.SwitchExpression => true,
+            or OperationKind.ObjectCreation or OperationKind.Conditional or OperationKind.Switch or OperationKind.SwitchExpression
+            or OperationKind.Return or OperationKind.YieldReturn => true,
         _ => false,
     };
 
@@ -175,7 +176,24 @@ internal sealed class MethodTaintAnalysis
             case IConditionalOperation or ISwitchOperation or ISwitchExpressionOperation:
                 _guardOperations.Add(operation);
                 break;
+            case IReturnOperation { ReturnedValue: { } returned } when EnclosingLocalFunction(operation) is { } localFunction:
+                Define(localFunction, returned, DefinitionKind.Value);
+                break;
         }
+    }
+
+    /// <summary>The local function a statement belongs to (not crossing a lambda), whose calls then return what it returns.</summary>
+    private static IMethodSymbol? EnclosingLocalFunction(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is ILocalFunctionOperation localFunction)
+                return localFunction.Symbol;
+            if (parent is IAnonymousFunctionOperation)
+                return null;
+        }
+
+        return null;
     }
 
     /// <summary>After all definitions are known, so that an allow-list held in a local can be recognised.</summary>
@@ -234,10 +252,20 @@ internal sealed class MethodTaintAnalysis
         var role = _knowledge.RoleOf(method);
         AddSinkSites(role, invocation.Arguments, invocation);
 
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            // Local functions are followed through the member: each parameter holds what any call passes.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { RefKind: RefKind.None } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                    Define(parameter.OriginalDefinition, argument.Value, DefinitionKind.Value);
+            }
+        }
+
         var isNetworkRead = _knowledge.IsNetworkStreamRead(method, invocation.Instance);
         if (role.Kind != MethodRoleKind.None || isNetworkRead)
             CollectInvocationEffects(invocation, role, isNetworkRead);
-        else if (invocation.Instance is { } receiver && SymbolOf(receiver) is { } collection && IsCollectionAdd(method))
+        if (invocation.Instance is { } receiver && IsCollectionAdd(method) && SymbolOf(receiver) is { } collection)
             Define(collection, invocation, DefinitionKind.ArgumentsOf);
 
         CollectRegexSite(invocation);
@@ -292,7 +320,7 @@ internal sealed class MethodTaintAnalysis
 
         if (method.IsStatic)
         {
-            if (HasTimeoutOrNonBacktracking(invocation.Arguments))
+            if (HasTimeoutOrNonBacktracking(invocation.Arguments) || !MayBacktrack(ConstantPattern(invocation.Arguments)))
                 return;
             _sites.Add(SinkSite.ForRegex(input.Value, invocation, receiver: null));
             return;
@@ -302,14 +330,17 @@ internal sealed class MethodTaintAnalysis
             _sites.Add(SinkSite.ForRegex(input.Value, invocation, receiver));
     }
 
-    /// <summary>Whether the regex the receiver evaluates to was built without a timeout, and the creation to fix.</summary>
-    private (bool WithoutTimeout, SyntaxNode? Creation) RegexWithoutTimeout(IOperation? receiver)
+    /// <summary>
+    /// Whether the regex the receiver evaluates to was built without a timeout, the creation to fix, and its pattern
+    /// when that is a constant.
+    /// </summary>
+    private (bool WithoutTimeout, SyntaxNode? Creation, string? Pattern, string? FullMatchPattern) RegexWithoutTimeout(IOperation? receiver)
     {
         receiver = StripConversions(receiver);
         switch (receiver)
         {
             case IObjectCreationOperation creation:
-                return (!HasTimeoutOrNonBacktracking(creation.Arguments), creation.Syntax);
+                return (!HasTimeoutOrNonBacktracking(creation.Arguments), creation.Syntax, ConstantPattern(creation.Arguments), ConstantPattern(creation.Arguments, forFullMatch: true));
             case ILocalReferenceOperation local when _definitions.TryGetValue(local.Local, out var definitions) && definitions.Count == 1:
                 return RegexWithoutTimeout(definitions[0].Value);
             case IFieldReferenceOperation field:
@@ -317,13 +348,36 @@ internal sealed class MethodTaintAnalysis
             case IPropertyReferenceOperation property:
                 return GeneratedRegexWithoutTimeout(property.Property) ?? RegexDeclaredWithoutTimeout(property.Property, receiver.Syntax.SyntaxTree);
             case IInvocationOperation invocation:
-                return GeneratedRegexWithoutTimeout(invocation.TargetMethod) ?? (false, null);
+                return GeneratedRegexWithoutTimeout(invocation.TargetMethod) ?? (false, null, null, null);
             default:
-                return (false, null);
+                return (false, null, null, null);
         }
     }
 
-    private (bool, SyntaxNode?)? GeneratedRegexWithoutTimeout(ISymbol member)
+    /// <summary>The constant pattern of a regex call or creation; null when computed or when <c>Multiline</c> changes what the anchors mean.</summary>
+    private static string? ConstantPattern(ImmutableArray<IArgumentOperation> arguments, bool forFullMatch = false)
+    {
+        string? pattern = null;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == "pattern")
+                pattern = argument.Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+            else if (forFullMatch && argument.Parameter?.Name == "options" && (argument.Value.ConstantValue is not { HasValue: true, Value: int } || IsMultiline(argument)))
+                return null;
+        }
+
+        return pattern;
+    }
+
+    private const int RegexMultiline = 2;
+
+    private static bool IsMultiline(IArgumentOperation argument)
+        => argument.Parameter?.Name == "options" && argument.Value.ConstantValue is { HasValue: true, Value: int options } && (options & RegexMultiline) != 0;
+
+    /// <summary>A pattern not known at compile time may backtrack; a constant one only if its shape allows it.</summary>
+    private static bool MayBacktrack(string? pattern) => pattern is null || RegexPatternShape.IsBacktrackingProne(pattern);
+
+    private (bool, SyntaxNode?, string?, string?)? GeneratedRegexWithoutTimeout(ISymbol member)
     {
         foreach (var attribute in member.GetAttributes())
         {
@@ -332,17 +386,19 @@ internal sealed class MethodTaintAnalysis
             var arguments = attribute.ConstructorArguments;
             var hasTimeout = arguments.Length >= 3 && arguments[2].Value is int milliseconds && milliseconds > 0;
             var nonBacktracking = arguments.Length >= 2 && arguments[1].Value is int options && (options & RegexNonBacktracking) != 0;
-            return (!hasTimeout && !nonBacktracking, null);
+            var multiline = arguments.Length >= 2 && arguments[1].Value is int flags && (flags & RegexMultiline) != 0;
+            var pattern = arguments.Length >= 1 ? arguments[0].Value as string : null;
+            return (!hasTimeout && !nonBacktracking, null, pattern, multiline ? null : pattern);
         }
 
         return null;
     }
 
     /// <summary>A field or property initialised with <c>new Regex(pattern[, options])</c>, read from its declaration.</summary>
-    private static (bool, SyntaxNode?) RegexDeclaredWithoutTimeout(ISymbol member, SyntaxTree usingTree)
+    private static (bool, SyntaxNode?, string?, string?) RegexDeclaredWithoutTimeout(ISymbol member, SyntaxTree usingTree)
     {
         if (member is IFieldSymbol { IsReadOnly: false } || member.DeclaringSyntaxReferences.Length != 1)
-            return (false, null);
+            return (false, null, null, null);
         var declaration = member.DeclaringSyntaxReferences[0].GetSyntax();
         var value = declaration switch
         {
@@ -351,14 +407,18 @@ internal sealed class MethodTaintAnalysis
             _ => null,
         };
         if (value is not BaseObjectCreationExpressionSyntax { ArgumentList: { } argumentList } creation)
-            return (false, null);
+            return (false, null, null, null);
         var arguments = argumentList.Arguments;
         var hasTimeout = arguments.Count >= 3 || arguments.Any(a => a.NameColon?.Name.Identifier.Text == "matchTimeout");
         var nonBacktracking = arguments.Any(a => a.Expression.ToString().Contains("NonBacktracking"));
         var mentionsRegex = creation is ImplicitObjectCreationExpressionSyntax || creation is ObjectCreationExpressionSyntax { Type: var type } && type.ToString().EndsWith("Regex", StringComparison.Ordinal);
-        if (!mentionsRegex || hasTimeout || nonBacktracking)
-            return (false, null);
-        return (true, creation.SyntaxTree == usingTree ? creation : null);
+        var pattern = arguments.Count > 0 && arguments[0].Expression is LiteralExpressionSyntax literal && literal.Token.Value is string text ? text : null;
+        var fullMatchPattern = arguments.Any(a => a.Expression.ToString().Contains("Multiline")) ? null : pattern;
+        if (!mentionsRegex)
+            return (false, null, null, null);
+        if (hasTimeout || nonBacktracking)
+            return (false, null, pattern, fullMatchPattern);
+        return (true, creation.SyntaxTree == usingTree ? creation : null, pattern, fullMatchPattern);
     }
 
     private const int RegexNonBacktracking = 1024;
@@ -479,6 +539,14 @@ internal sealed class MethodTaintAnalysis
                 CollectConditionFacts(disjunction.LeftOperand, false, facts);
                 CollectConditionFacts(disjunction.RightOperand, false, facts);
                 break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.ConditionalAnd } either:
+                // x == "a" || x == "b" (or its negation x != "a" && x != "b" when false): what both sides establish.
+                CollectCommonFacts(either.LeftOperand, either.RightOperand, whenTrue, facts);
+                break;
+            case IBinaryOperation comparison when IndexOfComparison(comparison) is { } found:
+                if (found.MeansFound == whenTrue)
+                    AddMembershipFact(found.Search, facts);
+                break;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
                 when whenTrue == (comparison.OperatorKind == BinaryOperatorKind.Equals):
                 AddEqualityFact(comparison.LeftOperand, comparison.RightOperand, facts);
@@ -493,6 +561,100 @@ internal sealed class MethodTaintAnalysis
                 CollectInvocationFact(invocation, facts);
                 break;
         }
+    }
+
+    private void CollectCommonFacts(IOperation left, IOperation right, bool whenTrue, List<(ISymbol, TaintFlags, bool)> facts)
+    {
+        var leftFacts = new List<(ISymbol Symbol, TaintFlags Cleared, bool RequiresFullPath)>();
+        CollectConditionFacts(left, whenTrue, leftFacts);
+        if (leftFacts.Count == 0)
+            return;
+        var rightFacts = new List<(ISymbol Symbol, TaintFlags Cleared, bool RequiresFullPath)>();
+        CollectConditionFacts(right, whenTrue, rightFacts);
+        foreach (var l in leftFacts)
+        {
+            foreach (var r in rightFacts)
+            {
+                var cleared = l.Cleared & r.Cleared;
+                if (cleared != TaintFlags.None && SymbolEqualityComparer.Default.Equals(l.Symbol, r.Symbol))
+                    facts.Add((l.Symbol, cleared, l.RequiresFullPath || r.RequiresFullPath));
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>Array.IndexOf(Known, x) &gt;= 0</c>, <c>Known.IndexOf(x) != -1</c>, <c>... &lt; 0</c>, <c>... == -1</c>: the search,
+    /// and whether the comparison being true means the item was found.
+    /// </summary>
+    private static (IInvocationOperation Search, bool MeansFound)? IndexOfComparison(IBinaryOperation comparison)
+    {
+        var (search, bound, kind) = StripConversions(comparison.LeftOperand) is IInvocationOperation { TargetMethod.Name: "IndexOf" } left
+            ? (left, comparison.RightOperand, comparison.OperatorKind)
+            : StripConversions(comparison.RightOperand) is IInvocationOperation { TargetMethod.Name: "IndexOf" } right
+                ? (right, comparison.LeftOperand, Mirror(comparison.OperatorKind))
+                : (null, null, BinaryOperatorKind.None);
+        if (search is null || search.TargetMethod.ContainingType.SpecialType == SpecialType.System_String
+            || bound!.ConstantValue is not { HasValue: true, Value: int value })
+        {
+            return null;
+        }
+
+        return (kind, value) switch
+        {
+            (BinaryOperatorKind.GreaterThanOrEqual, 0) or (BinaryOperatorKind.GreaterThan, -1) or (BinaryOperatorKind.NotEquals, -1) => (search, true),
+            (BinaryOperatorKind.LessThan, 0) or (BinaryOperatorKind.LessThanOrEqual, -1) or (BinaryOperatorKind.Equals, -1) => (search, false),
+            _ => null,
+        };
+    }
+
+    private static BinaryOperatorKind Mirror(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+        BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+        BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+        BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+        _ => kind,
+    };
+
+    /// <summary>A membership test of an item in a collection of constants (<c>Contains</c>, <c>IndexOf</c>): the item is allow-listed.</summary>
+    private void AddMembershipFact(IInvocationOperation invocation, List<(ISymbol, TaintFlags, bool)> facts)
+    {
+        var arguments = invocation.Arguments;
+        var (collection, item) = invocation.Instance is { } instance
+            ? (instance, arguments.Length > 0 ? arguments[0].Value : null)
+            : (arguments.Length > 0 ? arguments[0].Value : null, arguments.Length > 1 ? arguments[1].Value : null);
+        if (collection is not null && item is not null && SymbolOf(item) is { } member && IsConstantSet(collection))
+            facts.Add((member, TaintFlags.AllowListed, false));
+    }
+
+    /// <summary><c>Array.Exists(Known, k =&gt; k == x)</c>, <c>Known.Any(k =&gt; string.Equals(k, x, ...))</c>: x is allow-listed.</summary>
+    private void AddPredicateMembershipFact(IInvocationOperation invocation, List<(ISymbol, TaintFlags, bool)> facts)
+    {
+        var arguments = invocation.Arguments;
+        var collection = invocation.Instance ?? (arguments.Length > 0 ? arguments[0].Value : null);
+        var predicate = arguments.Length > 0 ? StripConversions(arguments[arguments.Length - 1].Value) : null;
+        if (collection is null || predicate is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+            || lambda.Symbol.Parameters.Length != 1 || lambda.Body.Operations.Length != 1
+            || lambda.Body.Operations[0] is not IReturnOperation { ReturnedValue: { } returned })
+        {
+            return;
+        }
+
+        var element = lambda.Symbol.Parameters[0];
+        var (left, right) = StripConversions(returned) switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals => (equals.LeftOperand, equals.RightOperand),
+            IInvocationOperation { TargetMethod.Name: "Equals", Instance: { } self } call when call.Arguments.Length >= 1 => (self, call.Arguments[0].Value),
+            IInvocationOperation { TargetMethod.Name: "Equals", Instance: null } call when call.Arguments.Length >= 2 => (call.Arguments[0].Value, call.Arguments[1].Value),
+            _ => (null, null),
+        };
+        if (left is null || right is null)
+            return;
+        var tested = SymbolEqualityComparer.Default.Equals(SymbolOf(left), element) ? SymbolOf(right)
+            : SymbolEqualityComparer.Default.Equals(SymbolOf(right), element) ? SymbolOf(left)
+            : null;
+        if (tested is not null && !SymbolEqualityComparer.Default.Equals(tested, element) && IsConstantSet(collection))
+            facts.Add((tested, TaintFlags.AllowListed, false));
     }
 
     private void AddEqualityFact(IOperation left, IOperation right, List<(ISymbol, TaintFlags, bool)> facts)
@@ -510,11 +672,10 @@ internal sealed class MethodTaintAnalysis
         switch (method.Name)
         {
             case "Contains" or "ContainsKey":
-                var (collection, item) = invocation.Instance is { } instance
-                    ? (instance, arguments.Length > 0 ? arguments[0].Value : null)
-                    : (arguments.Length > 0 ? arguments[0].Value : null, arguments.Length > 1 ? arguments[1].Value : null);
-                if (collection is not null && item is not null && SymbolOf(item) is { } member && IsConstantSet(collection))
-                    facts.Add((member, TaintFlags.AllowListed, false));
+                AddMembershipFact(invocation, facts);
+                break;
+            case "Exists" or "Any":
+                AddPredicateMembershipFact(invocation, facts);
                 break;
             case "Equals":
                 if (invocation.Instance is { } self && arguments.Length > 0)
@@ -525,22 +686,14 @@ internal sealed class MethodTaintAnalysis
             case "StartsWith" when invocation.Instance is { } prefixed && prefixed.Type?.SpecialType == SpecialType.System_String && SymbolOf(prefixed) is { } path:
                 facts.Add((path, TaintFlags.PathSafe, true));
                 break;
-            case "IsMatch" when method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, _knowledge.Regex):
+            case "IsMatch" when SymbolEqualityComparer.Default.Equals(method.ContainingType, _knowledge.Regex):
                 var input = arguments.FirstOrDefault(a => a.Parameter?.Name == "input");
-                var pattern = arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern");
-                if (input is not null && SymbolOf(input.Value) is { } validated
-                    && pattern?.Value.ConstantValue is { HasValue: true, Value: string text } && IsAnchored(text))
-                {
+                var pattern = method.IsStatic ? ConstantPattern(arguments, forFullMatch: true) : RegexWithoutTimeout(invocation.Instance).FullMatchPattern;
+                if (input is not null && SymbolOf(input.Value) is { } validated && pattern is not null && RegexPatternShape.IsRestrictiveFullMatch(pattern))
                     facts.Add((validated, TaintFlags.AllowListed, false));
-                }
-
                 break;
         }
     }
-
-    private static bool IsAnchored(string pattern)
-        => pattern.StartsWith("^", StringComparison.Ordinal)
-           && (pattern.EndsWith("$", StringComparison.Ordinal) || pattern.EndsWith("\\z", StringComparison.Ordinal));
 
     private void CollectSwitchFacts(ISwitchOperation switchStatement)
     {
@@ -853,6 +1006,13 @@ internal sealed class MethodTaintAnalysis
     private void SummarizeInvocation(IInvocationOperation invocation, IOperation position, TaintFlags allowed, Summary summary, bool forEffect)
     {
         var method = invocation.TargetMethod;
+        if (method.MethodKind == MethodKind.LocalFunction && !forEffect)
+        {
+            if (_definitions.ContainsKey(method.OriginalDefinition))
+                summary.Reads.Add((method.OriginalDefinition, allowed));
+            return;
+        }
+
         var role = _knowledge.RoleOf(method);
         if (role.Kind == MethodRoleKind.Source)
         {
@@ -951,7 +1111,7 @@ internal sealed class MethodTaintAnalysis
                     {
                         findings.Add(new TaintFinding(RegexWithoutTimeoutSink.Rule, site.Value.Syntax, taint.Origin!, site.Position.Syntax, RegexWithoutTimeoutSink.FixStatic));
                     }
-                    else if (RegexWithoutTimeout(site.Channel) is (true, var creation))
+                    else if (RegexWithoutTimeout(site.Channel) is (true, var creation, var pattern, _) && MayBacktrack(pattern))
                     {
                         var fixKind = creation is null ? null : RegexWithoutTimeoutSink.FixCreation;
                         findings.Add(new TaintFinding(RegexWithoutTimeoutSink.Rule, site.Value.Syntax, taint.Origin!, creation, fixKind));
