@@ -303,8 +303,11 @@ internal sealed class MethodTaintAnalysis
         {
             foreach (var argument in arguments)
             {
-                if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
-                    _sites.Add(SinkSite.ForSink(sink, argument.Value, position));
+                if (argument.Parameter is not { } parameter || parameter.Ordinal != ordinal || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                    continue;
+                if (parameter.OriginalDefinition.Type.TypeKind == TypeKind.TypeParameter && parameter.Type.SpecialType != SpecialType.System_String)
+                    continue;
+                _sites.Add(SinkSite.ForSink(sink, argument.Value, position));
             }
         }
     }

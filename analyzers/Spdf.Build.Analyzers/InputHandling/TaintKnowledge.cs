@@ -396,9 +396,13 @@ internal sealed class TaintKnowledge
         }
     }
 
-    /// <summary>Text and <see cref="Type"/> parameters; an <c>IEnumerable&lt;string&gt;</c> argument list is the safe form.</summary>
+    /// <summary>
+    /// Text and <see cref="Type"/> parameters; an <c>IEnumerable&lt;string&gt;</c> argument list is the safe form. A
+    /// generic parameter (<c>BeginScope&lt;TState&gt;(TState state)</c>) is a sink only where the call passes text.
+    /// </summary>
     private static bool IsSinkParameterType(ITypeSymbol type)
         => type.SpecialType == SpecialType.System_String
+           || type.TypeKind == TypeKind.TypeParameter
            || type is INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } span && span.TypeArguments[0].SpecialType == SpecialType.System_Char
            || type is INamedTypeSymbol { Name: "Type", ContainingNamespace.Name: "System" }
            || type is INamedTypeSymbol { Name: "CompositeFormat" };

@@ -30,7 +30,7 @@ internal static class StandIns
     public const string Logging = """
         namespace Microsoft.Extensions.Logging
         {
-            public interface ILogger { }
+            public interface ILogger { System.IDisposable? BeginScope<TState>(TState state) where TState : notnull; }
             public static class LoggerExtensions
             {
                 public static void LogInformation(this ILogger logger, string? message, params object?[] args) { }

@@ -59,6 +59,9 @@ public sealed class TaintGapsAndGuardTests
             typeof(Program).GetMethod("Main");
             using (Logger.BeginScope({|SPDF3008:name|})) { }
             using (Logger.BeginScope("Frame {Frame}", name)) { }
+            using (Logger.BeginScope({|SPDF3008:"Session " + name|})) { }
+            using (Logger.BeginScope(name.Length)) { }
+            using (Logger.BeginScope(new System.Collections.Generic.Dictionary<string, object> { ["Frame"] = name })) { }
             """));
 
     [Fact]
