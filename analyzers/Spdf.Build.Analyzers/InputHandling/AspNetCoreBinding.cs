@@ -60,11 +60,11 @@ internal sealed class AspNetCoreBinding
 
     /// <summary>A parameter filled by model binding from the request: an action or page handler parameter, or one marked <c>[From*]</c>.</summary>
     public bool IsBoundParameter(IParameterSymbol parameter)
-        => IsPresent && _boundParameters.GetOrAdd(parameter, ComputeBoundParameter);
+        => IsPresent && (_boundParameters.TryGetValue(parameter, out var bound) ? bound : _boundParameters.GetOrAdd(parameter, ComputeBoundParameter(parameter)));
 
     /// <summary>A property filled by model binding: <c>[BindProperty]</c>, <c>[From*]</c>, or a settable property of a <c>[BindProperties]</c> type.</summary>
     public bool IsBoundProperty(IPropertySymbol property)
-        => IsPresent && _boundProperties.GetOrAdd(property, ComputeBoundProperty);
+        => IsPresent && (_boundProperties.TryGetValue(property, out var bound) ? bound : _boundProperties.GetOrAdd(property, ComputeBoundProperty(property)));
 
     /// <summary>
     /// A lambda passed as the handler of <c>app.MapGet/MapPost/MapPut/MapDelete/MapPatch/MapMethods/Map</c>; its

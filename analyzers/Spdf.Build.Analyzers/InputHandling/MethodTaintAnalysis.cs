@@ -145,7 +145,7 @@ internal sealed class MethodTaintAnalysis
                 break;
         }
 
-        return operation.Type is { TypeKind: TypeKind.Class } type && _knowledge.CarrierOf(type) != TaintCarrier.None;
+        return operation.Type is { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } type && _knowledge.CarrierOf(type) != TaintCarrier.None;
     }
 
     // ---- collection -------------------------------------------------------------------------------------
@@ -447,6 +447,8 @@ internal sealed class MethodTaintAnalysis
     private void CollectPeerWriteSite(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
+        if (!_knowledge.PeerWriteMethodNames.Contains(method.Name))
+            return;
         var channelType = invocation.Instance?.Type ?? method.ContainingType;
         foreach (var pair in _knowledge.ChannelWrites)
         {
@@ -786,48 +788,63 @@ internal sealed class MethodTaintAnalysis
     //
     // Every expression is summarised once: the taint it carries by itself (sources, exceptions) and the
     // variables it reads, each with the flags that survive the sanitizers and guards between the read and the
-    // expression. A variable's taint is then the union over its definitions, solved with a worklist; flags only
-    // grow, so each variable changes at most a few times and the solution costs little more than the summaries.
+    // expression. Each read becomes an edge from the variable read to the variable defined; the solution then
+    // pushes taint along the edges with a worklist. Flags only grow, so a variable changes at most once per
+    // flag and each edge is followed at most that often: the cost is linear in the number of reads, however
+    // densely the variables of a long method depend on one another.
 
     private void Solve()
     {
-        var summaries = new Dictionary<ISymbol, List<Summary>>(SymbolEqualityComparer.Default);
-        var dependents = new Dictionary<ISymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
+        var edges = new Dictionary<ISymbol, List<(ISymbol Target, TaintFlags Allowed)>>(SymbolEqualityComparer.Default);
+        var pending = new Queue<ISymbol>();
+        var queued = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var pair in _definitions)
         {
-            var list = new List<Summary>(pair.Value.Count);
+            var taint = pair.Key is IParameterSymbol parameter ? InitialTaint(parameter) : Taint.Clean;
             foreach (var definition in pair.Value)
             {
                 var summary = SummarizeDefinition(definition);
-                list.Add(summary);
-                foreach (var (dependency, _) in summary.Reads)
+                taint = taint.Union(summary.Own);
+                foreach (var (dependency, allowed) in summary.Reads)
                 {
-                    if (!dependents.TryGetValue(dependency, out var targets))
-                        dependents[dependency] = targets = new List<ISymbol>();
-                    targets.Add(pair.Key);
+                    if (!edges.TryGetValue(dependency, out var targets))
+                        edges[dependency] = targets = new List<(ISymbol, TaintFlags)>();
+                    targets.Add((pair.Key, allowed));
                 }
             }
 
-            summaries[pair.Key] = list;
+            _state[pair.Key] = taint;
+            if (!taint.IsClean && queued.Add(pair.Key))
+                pending.Enqueue(pair.Key);
         }
 
-        var pending = new Queue<ISymbol>(summaries.Keys);
-        var queued = new HashSet<ISymbol>(summaries.Keys, SymbolEqualityComparer.Default);
+        // Parameters that are read but never assigned start with their own taint (Main's args, bound parameters).
+        foreach (var dependency in edges.Keys)
+        {
+            if (dependency is IParameterSymbol parameter && !_state.ContainsKey(parameter))
+            {
+                var initial = InitialTaint(parameter);
+                _state[parameter] = initial;
+                if (!initial.IsClean && queued.Add(parameter))
+                    pending.Enqueue(parameter);
+            }
+        }
+
         while (pending.Count > 0)
         {
             var symbol = pending.Dequeue();
             queued.Remove(symbol);
-            var taint = _state.TryGetValue(symbol, out var known) ? known : Taint.Clean;
-            var previous = taint.Flags;
-            foreach (var summary in summaries[symbol])
-                taint = taint.Union(Resolve(summary));
-            if (taint.Flags == previous)
+            if (!edges.TryGetValue(symbol, out var targets))
                 continue;
-            _state[symbol] = taint;
-            if (!dependents.TryGetValue(symbol, out var targets))
-                continue;
-            foreach (var target in targets)
+            var source = _state[symbol];
+            foreach (var (target, allowed) in targets)
             {
+                Spend();
+                var current = _state.TryGetValue(target, out var known) ? known : Taint.Clean;
+                var next = current.Union(source.Without(~allowed));
+                if (next.Flags == current.Flags)
+                    continue;
+                _state[target] = next;
                 if (queued.Add(target))
                     pending.Enqueue(target);
             }

@@ -192,6 +192,10 @@ internal sealed class TaintKnowledge
         }
 
         ChannelWrites = channelWrites;
+        var peerWriteNames = new HashSet<string>(ExceptionDetailsSink.WriterMethodNames, StringComparer.Ordinal);
+        foreach (var (_, methods) in ExceptionDetailsSink.ChannelWrites)
+            peerWriteNames.UnionWith(methods);
+        PeerWriteMethodNames = peerWriteNames;
         AspNetCore = new AspNetCoreBinding(compilation);
     }
 
@@ -214,13 +218,21 @@ internal sealed class TaintKnowledge
     public INamedTypeSymbol? GeneratedRegexAttribute { get; }
     public IReadOnlyDictionary<INamedTypeSymbol, string[]> ChannelWrites { get; }
 
+    /// <summary>Every method name that can write to a peer: most calls are ruled out by name before any type test.</summary>
+    public HashSet<string> PeerWriteMethodNames { get; }
+
     public static TaintKnowledge Create(Compilation compilation) => new(compilation);
 
-    public MethodRole RoleOf(IMethodSymbol method) => _methodRoles.GetOrAdd(method.OriginalDefinition, ComputeRole);
+    // The caches are asked for most operations of every member: a hit must not allocate a delegate or closure.
+    public MethodRole RoleOf(IMethodSymbol method)
+    {
+        var definition = method.OriginalDefinition;
+        return _methodRoles.TryGetValue(definition, out var role) ? role : _methodRoles.GetOrAdd(definition, ComputeRole(definition));
+    }
 
     /// <summary>The sink a property assignment feeds, if any (<c>ProcessStartInfo.FileName</c>, <c>IDbCommand.CommandText</c>).</summary>
     public TaintSinkDefinition? SinkOfProperty(IPropertySymbol property)
-        => _propertySinks.GetOrAdd(property.OriginalDefinition, p =>
+        => _propertySinks.TryGetValue(property.OriginalDefinition, out var known) ? known : _propertySinks.GetOrAdd(property.OriginalDefinition, p =>
         {
             if (!_sinksByMemberName.TryGetValue(p.Name, out var candidates))
                 return null;
@@ -250,7 +262,7 @@ internal sealed class TaintKnowledge
 
     /// <summary>True for a parameter, property, field or method return value marked <c>[Spdf.Build.UntrustedInput]</c>.</summary>
     public bool IsMarkedUntrusted(ISymbol symbol)
-        => _untrustedMarks.GetOrAdd(symbol, static s =>
+        => _untrustedMarks.TryGetValue(symbol, out var marked) ? marked : _untrustedMarks.GetOrAdd(symbol, static s =>
         {
             var attributes = s is IMethodSymbol method ? method.GetReturnTypeAttributes() : s.GetAttributes();
             foreach (var attribute in attributes)
@@ -268,13 +280,23 @@ internal sealed class TaintKnowledge
 
     /// <summary>Whether values of a class type are exceptions or network streams (cached per type: asked for most operations).</summary>
     public TaintCarrier CarrierOf(ITypeSymbol type)
-        => _carriers.GetOrAdd(type, t => IsOrInherits(t, Exception) ? TaintCarrier.Exception
-            : IsOrInherits(t, NetworkStream) ? TaintCarrier.NetworkStream
-            : TaintCarrier.None);
+    {
+        if (_carriers.TryGetValue(type, out var carrier))
+            return carrier;
+        carrier = IsOrInherits(type, Exception) ? TaintCarrier.Exception
+            : IsOrInherits(type, NetworkStream) ? TaintCarrier.NetworkStream
+            : TaintCarrier.None;
+        return _carriers.GetOrAdd(type, carrier);
+    }
 
     /// <summary>A source property, a marked or model-bound property or an archive entry name: reading it introduces taint.</summary>
     public bool IntroducesTaint(IPropertySymbol property)
-        => _taintIntroducingProperties.GetOrAdd(property, p => IsSourceProperty(p) || IsMarkedUntrusted(p) || IsArchiveEntryName(p) || AspNetCore.IsBoundProperty(p));
+    {
+        if (_taintIntroducingProperties.TryGetValue(property, out var introduces))
+            return introduces;
+        introduces = IsSourceProperty(property) || IsMarkedUntrusted(property) || IsArchiveEntryName(property) || AspNetCore.IsBoundProperty(property);
+        return _taintIntroducingProperties.GetOrAdd(property, introduces);
+    }
 
     public static bool IsOrInherits(ITypeSymbol? type, INamedTypeSymbol? target)
     {
