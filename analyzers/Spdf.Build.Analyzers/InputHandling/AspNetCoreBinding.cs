@@ -101,6 +101,8 @@ internal sealed class AspNetCoreBinding
             return false;
         if (HasBindingSourceAttribute(parameter))
             return true;
+        if (parameter.Type.TypeKind == TypeKind.Interface && !IsBindableInterface(parameter.Type))
+            return false; // a service the container supplies ([FromServices] inferred), not request data
         if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsAbstract: false, IsGenericMethod: false } method
             || HasAttribute(method, _nonActionAttribute))
         {
@@ -187,6 +189,13 @@ internal sealed class AspNetCoreBinding
 
         return false;
     }
+
+    /// <summary>The interfaces model binding fills from the request: uploaded files, the form, collections of values.</summary>
+    private bool IsBindableInterface(ITypeSymbol type)
+        => IsFormFile(type)
+           || type.Name is "IFormFileCollection" or "IFormCollection"
+           || type is INamedTypeSymbol { IsGenericType: true, ContainingNamespace.Name: "Generic" } collection
+              && collection.Name is "IEnumerable" or "ICollection" or "IList" or "IReadOnlyCollection" or "IReadOnlyList" or "IDictionary" or "IReadOnlyDictionary";
 
     private bool IsFormFile(ITypeSymbol type) => _formFile is not null && TaintKnowledge.IsOrInherits(type, _formFile);
 

@@ -136,6 +136,17 @@ public sealed class AspNetCoreModelBindingTests
                 }
             }
             """,
+        ["IEnumerable<string> action parameter"] = """
+            public class BatchController : ControllerBase
+            {
+                public IActionResult Post(IEnumerable<string> names)
+                {
+                    var input = string.Join(",", names);
+                    $BODY$
+                    return Ok();
+                }
+            }
+            """,
         ["minimal API MapGet string"] = """
             public static class Api
             {
@@ -200,8 +211,9 @@ public sealed class AspNetCoreModelBindingTests
         => Verify.VerifyAnalyzerAsync(Web("""
             public class DeviceController : ControllerBase
             {
-                public IActionResult Get(int id, Guid device, DateTime since, CancellationToken cancellation, HttpContext context, [FromServices] IProfileStore store)
+                public IActionResult Get(int id, Guid device, DateTime since, CancellationToken cancellation, HttpContext context, [FromServices] IProfileStore store, IProfileStore inferred)
                 {
+                    File.ReadAllText(inferred.Folder);
                     Process.Start(id.ToString());
                     File.ReadAllText("/var/pump/" + device + ".json");
                     Type.GetType("Pump." + since.ToString("yyyy"));
