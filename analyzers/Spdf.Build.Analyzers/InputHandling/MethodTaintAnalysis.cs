@@ -1005,6 +1005,16 @@ internal sealed class MethodTaintAnalysis
                 foreach (var item in tuple.Elements)
                     Summarize(item, position, allowed, summary);
                 break;
+            default:
+                // Collection expressions ([a, .. rest]) and the params spans of .NET 9+ overloads
+                // (string.Join(",", a, b), string.Concat(a, b, c, d, e)) carry their elements.
+                if (operation.Kind == CollectionExpressionKind || operation.Kind == SpreadKind)
+                {
+                    foreach (var child in operation.ChildOperations)
+                        Summarize(child, position, allowed, summary);
+                }
+
+                break;
         }
     }
 
@@ -1232,6 +1242,13 @@ internal sealed class MethodTaintAnalysis
 
         return type is INamedTypeSymbol { Name: "Guid" or "TimeSpan" or "DateTimeOffset" or "DateOnly" or "TimeOnly" or "Half" or "Int128" or "UInt128", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
     }
+
+    // Newer than the Roslyn 4.8 API the analyzer compiles against; a compiler that has them reports them.
+    private static readonly OperationKind CollectionExpressionKind = KindNamed("CollectionExpression");
+    private static readonly OperationKind SpreadKind = KindNamed("Spread");
+
+    private static OperationKind KindNamed(string name)
+        => Enum.TryParse<OperationKind>(name, out var kind) && kind.ToString() == name ? kind : (OperationKind)(-1);
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
 

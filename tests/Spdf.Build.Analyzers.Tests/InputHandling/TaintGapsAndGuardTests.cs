@@ -18,6 +18,9 @@ public sealed class TaintGapsAndGuardTests
             list.Add(input);
             Type.GetType({|SPDF3007:string.Concat(list)|});
             Process.Start(string.Join(" ", new[] { "--profile", "default" }));
+            Process.Start({|SPDF3001:string.Join(" ", ["--profile", input])|});
+            File.ReadAllText({|SPDF3003:string.Concat((string[])["/var/pump/", .. parts])|});
+            Process.Start(string.Join(" ", ["--profile", "default"]));
             """));
 
     [Fact]
