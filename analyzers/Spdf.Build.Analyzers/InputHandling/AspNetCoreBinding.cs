@@ -104,7 +104,7 @@ internal sealed class AspNetCoreBinding
         if (parameter.Type.TypeKind == TypeKind.Interface && !IsBindableInterface(parameter.Type))
             return false; // a service the container supplies ([FromServices] inferred), not request data
         if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsAbstract: false, IsGenericMethod: false } method
-            || HasAttribute(method, _nonActionAttribute))
+            || HasAttribute(method, _nonActionAttribute) || OverridesFrameworkMethod(method))
         {
             return false;
         }
@@ -125,6 +125,18 @@ internal sealed class AspNetCoreBinding
         {
             if (HasAttribute(type, _bindPropertiesAttribute))
                 return property.DeclaredAccessibility == Accessibility.Public && property.SetMethod.DeclaredAccessibility == Accessibility.Public;
+        }
+
+        return false;
+    }
+
+    /// <summary><c>override OnActionExecuting(ActionExecutingContext)</c> and the like: [NonAction] in the base, not inherited by the override.</summary>
+    private static bool OverridesFrameworkMethod(IMethodSymbol method)
+    {
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (overridden.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true)
+                return true;
         }
 
         return false;

@@ -74,7 +74,10 @@ internal static class StandIns
                 public IActionResult Ok() => null!;
                 public IActionResult BadRequest() => null!;
             }
-            public abstract class Controller : ControllerBase { }
+            public abstract class Controller : ControllerBase
+            {
+                [NonAction] public virtual void OnActionExecuting(Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context) { }
+            }
             [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Assembly)] public sealed class ApiControllerAttribute : System.Attribute { }
             [System.AttributeUsage(System.AttributeTargets.Class)] public sealed class ControllerAttribute : System.Attribute { }
             [System.AttributeUsage(System.AttributeTargets.Class)] public sealed class NonControllerAttribute : System.Attribute { }
@@ -87,6 +90,10 @@ internal static class StandIns
             [System.AttributeUsage(System.AttributeTargets.Parameter | System.AttributeTargets.Property)] public sealed class FromServicesAttribute : System.Attribute { }
             [System.AttributeUsage(System.AttributeTargets.Property | System.AttributeTargets.Parameter)] public sealed class BindPropertyAttribute : System.Attribute { public bool SupportsGet { get; set; } }
             [System.AttributeUsage(System.AttributeTargets.Class)] public sealed class BindPropertiesAttribute : System.Attribute { }
+        }
+        namespace Microsoft.AspNetCore.Mvc.Filters
+        {
+            public class ActionExecutingContext { public string ActionName { get; set; } = ""; }
         }
         namespace Microsoft.AspNetCore.Mvc.RazorPages
         {
