@@ -60,11 +60,11 @@ public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName("System.Security.Cryptography.CryptographicOperations") is null)
-                return;
-            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(AnalyzeBinary, OperationKind.Binary);
-            start.RegisterOperationAction(AnalyzeConditional, OperationKind.Conditional);
+            var fixedTimeEquals = new DeferredCompilationValue<INamedTypeSymbol>(
+                start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Cryptography.CryptographicOperations"));
+            start.RegisterOperationAction(c => { if (fixedTimeEquals.Value is not null) AnalyzeInvocation(c); }, OperationKind.Invocation);
+            start.RegisterOperationAction(c => { if (fixedTimeEquals.Value is not null) AnalyzeBinary(c); }, OperationKind.Binary);
+            start.RegisterOperationAction(c => { if (fixedTimeEquals.Value is not null) AnalyzeConditional(c); }, OperationKind.Conditional);
         });
     }
 
@@ -206,7 +206,7 @@ public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
 
     private static string? NamedSecret(string name, bool isString)
     {
-        if (!SecretFragments.Any(f => name.IndexOf(f, StringComparison.OrdinalIgnoreCase) >= 0))
+        if (!IdentifierWords.ContainsFragment(name, SecretFragments))
             return null;
         var words = IdentifierWords.Split(name);
         if (words.Count == 0 || NonSecretSuffixes.Contains(words[words.Count - 1]))
