@@ -127,6 +127,8 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
     private static void Check(OperationAnalysisContext context, string name, IOperation value)
     {
         value = value.WalkDownConversions();
+        if (value.ConstantValue is not { HasValue: true, Value: string text })
+            return;
         // A constant named as a credential is reported at its declaration, not at every use.
         var isLiteralOrPlainConstant = value switch
         {
@@ -136,8 +138,6 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
             _ => false,
         };
         if (!isLiteralOrPlainConstant)
-            return;
-        if (value.ConstantValue is not { HasValue: true, Value: string text })
             return;
         if (!CredentialNames.IsCredentialName(name) || !CredentialNames.IsSecretValue(text, name))
             return;

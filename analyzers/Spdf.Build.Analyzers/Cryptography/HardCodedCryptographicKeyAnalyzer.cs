@@ -38,17 +38,17 @@ public sealed class HardCodedCryptographicKeyAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var symmetricAlgorithm = context.Compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
-        var keyedHashAlgorithm = context.Compilation.GetTypeByMetadataName("System.Security.Cryptography.KeyedHashAlgorithm");
-        if (symmetricAlgorithm is null && keyedHashAlgorithm is null)
-            return;
+        var symmetricAlgorithm = new DeferredCompilationValue<INamedTypeSymbol>(
+            context.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm"));
+        var keyedHashAlgorithm = new DeferredCompilationValue<INamedTypeSymbol>(
+            context.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Cryptography.KeyedHashAlgorithm"));
 
         context.RegisterOperationAction(c =>
         {
             var assignment = (ISimpleAssignmentOperation)c.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "Key" } property
-                && (property.Property.ContainingType.InheritsFromOrEquals(symmetricAlgorithm)
-                    || property.Property.ContainingType.InheritsFromOrEquals(keyedHashAlgorithm))
+                && (property.Property.ContainingType.InheritsFromOrEquals(symmetricAlgorithm.Value)
+                    || property.Property.ContainingType.InheritsFromOrEquals(keyedHashAlgorithm.Value))
                 && HardCodedData.IsHardCoded(assignment.Value))
             {
                 c.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), property.Property.ContainingType.Name + ".Key"));

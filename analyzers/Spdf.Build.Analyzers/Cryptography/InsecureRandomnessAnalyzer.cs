@@ -48,10 +48,13 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var random = start.Compilation.GetTypeByMetadataName("System.Random");
-            if (random is null)
-                return;
-            start.RegisterOperationAction(c => Analyze(c, random), OperationKind.Invocation);
+            var random = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Random"));
+            start.RegisterOperationAction(c =>
+            {
+                // Every Random method that yields data is named Next*: most invocations are rejected before any lookup.
+                if (((IInvocationOperation)c.Operation).TargetMethod.Name.StartsWith("Next", System.StringComparison.Ordinal) && random.Value is { } type)
+                    Analyze(c, type);
+            }, OperationKind.Invocation);
         });
     }
 

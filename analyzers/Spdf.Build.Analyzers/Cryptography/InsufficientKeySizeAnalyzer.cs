@@ -51,22 +51,32 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var compilation = context.Compilation;
-        var rsa = compilation.GetTypeByMetadataName("System.Security.Cryptography.RSA");
-        if (rsa is null)
-            return;
-        var types = new KeyTypes(
-            rsa,
-            compilation.GetTypeByMetadataName("System.Security.Cryptography.DSA"),
-            compilation.GetTypeByMetadataName("System.Security.Cryptography.ECDsa"),
-            compilation.GetTypeByMetadataName("System.Security.Cryptography.ECDiffieHellman"),
-            compilation.GetTypeByMetadataName("System.Security.Cryptography.ECCurve"),
-            compilation.GetTypeByMetadataName("System.Security.Cryptography.ECCurve+NamedCurves"));
+        var types = new DeferredCompilationValue<KeyTypes>(context.Compilation, KeyTypes.Create);
 
-        context.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
-        context.RegisterOperationAction(c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
-        context.RegisterOperationAction(c => AnalyzeNamedCurve(c, types), OperationKind.PropertyReference);
+        context.RegisterOperationAction(c =>
+        {
+            if (types.Value is { } keyTypes)
+                AnalyzeCreation(c, keyTypes);
+        }, OperationKind.ObjectCreation);
+        context.RegisterOperationAction(c =>
+        {
+            if (((IInvocationOperation)c.Operation).TargetMethod is { IsStatic: true, Name: "Create" or "CreateFromFriendlyName" or "CreateFromValue" or "CreateFromOid" }
+                && types.Value is { } keyTypes)
+            {
+                AnalyzeInvocation(c, keyTypes);
+            }
+        }, OperationKind.Invocation);
+        context.RegisterOperationAction(c =>
+        {
+            if (((ISimpleAssignmentOperation)c.Operation).Target is IPropertyReferenceOperation { Property.Name: "KeySize" } && types.Value is { } keyTypes)
+                AnalyzeAssignment(c, keyTypes);
+        }, OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(c =>
+        {
+            // Named curves are static properties; instance property reads (most of them) are rejected first.
+            if (((IPropertyReferenceOperation)c.Operation).Property.IsStatic && types.Value is { } keyTypes)
+                AnalyzeNamedCurve(c, keyTypes);
+        }, OperationKind.PropertyReference);
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, KeyTypes types)
@@ -224,6 +234,20 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? EcCurve { get; }
 
         public INamedTypeSymbol? NamedCurves { get; }
+
+        public static KeyTypes? Create(Compilation compilation)
+        {
+            var rsa = compilation.GetTypeByMetadataName("System.Security.Cryptography.RSA");
+            return rsa is null
+                ? null
+                : new KeyTypes(
+                    rsa,
+                    compilation.GetTypeByMetadataName("System.Security.Cryptography.DSA"),
+                    compilation.GetTypeByMetadataName("System.Security.Cryptography.ECDsa"),
+                    compilation.GetTypeByMetadataName("System.Security.Cryptography.ECDiffieHellman"),
+                    compilation.GetTypeByMetadataName("System.Security.Cryptography.ECCurve"),
+                    compilation.GetTypeByMetadataName("System.Security.Cryptography.ECCurve+NamedCurves"));
+        }
 
         public bool IsEllipticCurve(ITypeSymbol? type) => type.InheritsFromOrEquals(EcDsa) || type.InheritsFromOrEquals(EcDiffieHellman);
     }

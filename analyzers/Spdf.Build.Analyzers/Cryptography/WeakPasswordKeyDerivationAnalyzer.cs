@@ -45,18 +45,16 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var rfc2898 = context.Compilation.GetTypeByMetadataName("System.Security.Cryptography.Rfc2898DeriveBytes");
-        var passwordDeriveBytes = context.Compilation.GetTypeByMetadataName("System.Security.Cryptography.PasswordDeriveBytes");
-        var keyDerivation = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivation");
-        if (rfc2898 is null && passwordDeriveBytes is null && keyDerivation is null)
-            return;
+        var types = new DeferredCompilationValue<KdfTypes>(context.Compilation, KdfTypes.Create);
 
         context.RegisterOperationAction(c =>
         {
             var creation = (IObjectCreationOperation)c.Operation;
-            if (creation.Type.InheritsFromOrEquals(passwordDeriveBytes))
+            if (types.Value is not { } kdf)
+                return;
+            if (creation.Type.InheritsFromOrEquals(kdf.PasswordDeriveBytes))
                 Report(c, creation.Syntax, "PasswordDeriveBytes implements PBKDF1; use Rfc2898DeriveBytes.Pbkdf2 with SHA-256 and 600 000 iterations", fix: null);
-            else if (creation.Type.InheritsFromOrEquals(rfc2898))
+            else if (creation.Type.InheritsFromOrEquals(kdf.Rfc2898))
                 AnalyzePbkdf2(c, creation.Syntax, creation.Arguments, isConstructor: true);
         }, OperationKind.ObjectCreation);
 
@@ -65,7 +63,8 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
             var invocation = (IInvocationOperation)c.Operation;
             var method = invocation.TargetMethod;
             if (method.Name == "Pbkdf2"
-                && (SymbolEqualityComparer.Default.Equals(method.ContainingType, rfc2898) || SymbolEqualityComparer.Default.Equals(method.ContainingType, keyDerivation)))
+                && types.Value is { } kdf
+                && (SymbolEqualityComparer.Default.Equals(method.ContainingType, kdf.Rfc2898) || SymbolEqualityComparer.Default.Equals(method.ContainingType, kdf.KeyDerivation)))
             {
                 AnalyzePbkdf2(c, invocation.Syntax, invocation.Arguments, isConstructor: false);
             }
@@ -75,7 +74,7 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
         {
             var assignment = (ISimpleAssignmentOperation)c.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "IterationCount" } property
-                && property.Property.ContainingType.InheritsFromOrEquals(rfc2898)
+                && property.Property.ContainingType.InheritsFromOrEquals(types.Value?.Rfc2898)
                 && assignment.Value.ConstantValue is { HasValue: true, Value: int iterations }
                 && iterations < Sha512Iterations)
             {
@@ -149,5 +148,30 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Rule, node.GetLocation(), properties, message));
+    }
+
+    private sealed class KdfTypes
+    {
+        private KdfTypes(INamedTypeSymbol? rfc2898, INamedTypeSymbol? passwordDeriveBytes, INamedTypeSymbol? keyDerivation)
+        {
+            Rfc2898 = rfc2898;
+            PasswordDeriveBytes = passwordDeriveBytes;
+            KeyDerivation = keyDerivation;
+        }
+
+        public INamedTypeSymbol? Rfc2898 { get; }
+
+        public INamedTypeSymbol? PasswordDeriveBytes { get; }
+
+        public INamedTypeSymbol? KeyDerivation { get; }
+
+        public static KdfTypes? Create(Compilation compilation)
+        {
+            var types = new KdfTypes(
+                compilation.GetTypeByMetadataName("System.Security.Cryptography.Rfc2898DeriveBytes"),
+                compilation.GetTypeByMetadataName("System.Security.Cryptography.PasswordDeriveBytes"),
+                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivation"));
+            return types.Rfc2898 is null && types.PasswordDeriveBytes is null && types.KeyDerivation is null ? null : types;
+        }
     }
 }

@@ -37,29 +37,25 @@ public sealed class InsecureTemporaryFileAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var path = start.Compilation.GetTypeByMetadataName("System.IO.Path");
-            if (path is null)
-                return;
-            var unixFileMode = start.Compilation.GetTypeByMetadataName("System.IO.UnixFileMode");
+            var path = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.IO.Path"));
+            var unixFileMode = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.IO.UnixFileMode"));
 
             start.RegisterOperationAction(c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
-                if (invocation.TargetMethod.Name == "GetTempFileName" && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, path))
+                if (invocation.TargetMethod.Name == "GetTempFileName" && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, path.Value))
                 {
                     c.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(),
                         "Path.GetTempFileName creates a predictable file in the shared temporary directory; use a private directory and Path.GetRandomFileName with FileMode.CreateNew"));
                 }
             }, OperationKind.Invocation);
 
-            if (unixFileMode is null)
-                return;
-
             start.RegisterOperationAction(c =>
             {
                 var argument = (IArgumentOperation)c.Operation;
-                if (argument.Parameter is { } parameter
-                    && SymbolEqualityComparer.Default.Equals(parameter.Type, unixFileMode)
+                if (argument.Parameter is { Type.TypeKind: TypeKind.Enum } parameter
+                    && unixFileMode.Value is { } fileMode
+                    && SymbolEqualityComparer.Default.Equals(parameter.Type, fileMode)
                     && parameter.ContainingSymbol.IsInNamespace("System.IO"))
                 {
                     CheckMode(c, argument.Value);

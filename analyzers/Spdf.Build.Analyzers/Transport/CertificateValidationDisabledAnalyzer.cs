@@ -42,17 +42,19 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var sslPolicyErrors = start.Compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors");
-            if (sslPolicyErrors is null)
-                return;
-            var httpClientHandler = start.Compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler");
+            var sslPolicyErrors = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors"));
+            var httpClientHandler = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler"));
 
-            start.RegisterOperationAction(c => AnalyzeDelegate(c, sslPolicyErrors), OperationKind.DelegateCreation);
+            start.RegisterOperationAction(c =>
+            {
+                if (sslPolicyErrors.Value is { } policyErrors)
+                    AnalyzeDelegate(c, policyErrors);
+            }, OperationKind.DelegateCreation);
             start.RegisterOperationAction(c =>
             {
                 var reference = (IPropertyReferenceOperation)c.Operation;
                 if (reference.Property.Name == "DangerousAcceptAnyServerCertificateValidator"
-                    && SymbolEqualityComparer.Default.Equals(reference.Property.ContainingType, httpClientHandler))
+                    && SymbolEqualityComparer.Default.Equals(reference.Property.ContainingType, httpClientHandler.Value))
                 {
                     c.ReportDiagnostic(Diagnostic.Create(Rule, reference.Syntax.GetLocation(), "accepts any certificate"));
                 }

@@ -36,15 +36,17 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var uri = start.Compilation.GetTypeByMetadataName("System.Uri");
-            if (uri is null)
-                return;
+            var uriType = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Uri"));
 
             start.RegisterOperationAction(c =>
             {
                 var argument = (IArgumentOperation)c.Operation;
-                if (argument.IsImplicit || argument.Parameter is not { } parameter || !IsAddressParameter(parameter, uri))
+                if (argument.IsImplicit || argument.Parameter is not { } parameter || !IsNamedForAddress(parameter.Name)
+                    || uriType.Value is not { } uri || !IsAddressParameter(parameter, uri))
+                {
                     return;
+                }
+
                 Check(c, argument.Value, uri);
             }, OperationKind.Argument);
 
@@ -52,7 +54,8 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
             {
                 var assignment = (ISimpleAssignmentOperation)c.Operation;
                 if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "BaseAddress" } property }
-                    && property.IsInNamespaceOrChild("System.Net"))
+                    && property.IsInNamespaceOrChild("System.Net")
+                    && uriType.Value is { } uri)
                 {
                     Check(c, assignment.Value, uri);
                 }
@@ -64,14 +67,15 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
     {
         if (parameter.Type.SpecialType != SpecialType.System_String && !SymbolEqualityComparer.Default.Equals(parameter.Type, uri))
             return false;
-        var name = parameter.Name;
-        var namedForAddress = name.IndexOf("uri", StringComparison.OrdinalIgnoreCase) >= 0
-                              || name.IndexOf("url", StringComparison.OrdinalIgnoreCase) >= 0
-                              || name.Equals("address", StringComparison.OrdinalIgnoreCase);
         // Proxies are reached over plain HTTP by design (HTTPS goes through a CONNECT tunnel): new WebProxy("http://proxy:8080").
         var isProxy = parameter.ContainingSymbol.ContainingType?.Name.IndexOf("Proxy", StringComparison.Ordinal) >= 0;
-        return namedForAddress && !isProxy && parameter.ContainingSymbol.IsInNamespaceOrChild("System.Net");
+        return !isProxy && parameter.ContainingSymbol.IsInNamespaceOrChild("System.Net");
     }
+
+    private static bool IsNamedForAddress(string name)
+        => name.IndexOf("uri", StringComparison.OrdinalIgnoreCase) >= 0
+           || name.IndexOf("url", StringComparison.OrdinalIgnoreCase) >= 0
+           || name.Equals("address", StringComparison.OrdinalIgnoreCase);
 
     private static void Check(OperationAnalysisContext context, IOperation value, INamedTypeSymbol uri)
     {

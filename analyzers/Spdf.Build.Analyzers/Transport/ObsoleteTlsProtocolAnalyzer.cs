@@ -43,17 +43,17 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var sslProtocols = start.Compilation.GetTypeByMetadataName("System.Security.Authentication.SslProtocols");
-            var securityProtocolType = start.Compilation.GetTypeByMetadataName("System.Net.SecurityProtocolType");
-            if (sslProtocols is null && securityProtocolType is null)
-                return;
+            var sslProtocols = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Authentication.SslProtocols"));
+            var securityProtocolType = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Net.SecurityProtocolType"));
 
             start.RegisterOperationAction(c =>
             {
                 var reference = (IFieldReferenceOperation)c.Operation;
                 var type = reference.Field.ContainingType;
-                var isSsl = SymbolEqualityComparer.Default.Equals(type, sslProtocols);
-                if (!isSsl && !SymbolEqualityComparer.Default.Equals(type, securityProtocolType))
+                if (type.TypeKind != TypeKind.Enum)
+                    return;
+                var isSsl = SymbolEqualityComparer.Default.Equals(type, sslProtocols.Value);
+                if (!isSsl && !SymbolEqualityComparer.Default.Equals(type, securityProtocolType.Value))
                     return;
 
                 var rule = reference.Field.Name switch
