@@ -9,7 +9,8 @@ namespace Spdf.Build.Analyzers.Transport;
 /// <summary>
 /// SPDF1010: <c>SslProtocols.Ssl2/Ssl3/Tls/Tls11/Default</c> and <c>SecurityProtocolType.Ssl3/Tls/Tls11</c> stored or passed on
 /// (not merely compared or masked out). SPDF1011 (audit): <c>Tls12</c>/<c>Tls13</c> pinned instead of letting the
-/// operating system choose (<c>SslProtocols.None</c>, <c>SecurityProtocolType.SystemDefault</c>).
+/// operating system choose (<c>SslProtocols.None</c>, <c>SecurityProtocolType.SystemDefault</c>). Both also cover numeric
+/// casts of the same values (<c>(SslProtocols)192</c>, <c>(SecurityProtocolType)3072</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
@@ -69,6 +70,36 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(EnumTypeProperty, isSsl ? "SslProtocols" : "SecurityProtocolType");
                 c.ReportDiagnostic(Diagnostic.Create(rule, reference.Syntax.GetLocation(), properties, type.Name + "." + reference.Field.Name));
             }, OperationKind.FieldReference);
+
+            // (SslProtocols)192, (SecurityProtocolType)3072: the numeric values of the enum members, cast.
+            start.RegisterOperationAction(c =>
+            {
+                var conversion = (IConversionOperation)c.Operation;
+                if (conversion.IsImplicit
+                    || conversion.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } type
+                    || conversion.Operand.ConstantValue is not { HasValue: true, Value: { } operand }
+                    || conversion.Operand.Type is { TypeKind: TypeKind.Enum })
+                {
+                    return;
+                }
+
+                var isSsl = SymbolEqualityComparer.Default.Equals(type, sslProtocols.Value);
+                if (!isSsl && !SymbolEqualityComparer.Default.Equals(type, securityProtocolType.Value))
+                    return;
+                var bits = System.Convert.ToInt64(operand, System.Globalization.CultureInfo.InvariantCulture);
+                var rule = (bits & ObsoleteBits) != 0 ? ObsoleteRule : (bits & ModernBits) != 0 ? PinnedRule : null;
+                if (rule is null || !ValueFlow.IsStoredOrPassed(conversion))
+                    return;
+
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(EnumTypeProperty, isSsl ? "SslProtocols" : "SecurityProtocolType");
+                c.ReportDiagnostic(Diagnostic.Create(rule, conversion.Syntax.GetLocation(), properties, "(" + type.Name + ")" + bits.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }, OperationKind.Conversion);
         });
     }
+
+    /// <summary>SSL 2.0 (12), SSL 3.0 (48), TLS 1.0 (192) and TLS 1.1 (768): the same values in both enums.</summary>
+    private const long ObsoleteBits = 12 | 48 | 192 | 768;
+
+    /// <summary>TLS 1.2 (3072) and TLS 1.3 (12288).</summary>
+    private const long ModernBits = 3072 | 12288;
 }
