@@ -10,7 +10,8 @@ using Spdf.Build.Analyzers.Infrastructure;
 namespace Spdf.Build.Analyzers.Cryptography;
 
 /// <summary>
-/// SPDF1006: RSA keys below 2048 bits (constructor, <c>RSA.Create(int)</c>, <c>KeySize</c> set later), any DSA key,
+/// SPDF1006: RSA keys below 2048 bits (constructor, <c>RSA.Create(int)</c>, <c>KeySize</c> set later, and
+/// <c>new RSACryptoServiceProvider()</c>, whose default is 1024 bits, unless a key is imported in the same member), any DSA key,
 /// and elliptic curves below 256 bits (named-curve properties, curve names and OIDs, <c>KeySize</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -90,7 +91,12 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
 
         var bits = KeySizeArgument(creation.Arguments);
         if (bits is null)
+        {
+            if (creation.Arguments.Length == 0 && IsRsaCryptoServiceProvider(creation.Type) && !ImportsKeyInSameMember(creation))
+                Report(context, creation.Syntax, "RSACryptoServiceProvider without a key size generates 1024-bit keys; use RSA.Create(3072)", fixable: false);
             return;
+        }
+
         if (creation.Type.InheritsFromOrEquals(types.Rsa))
             CheckRsa(context, bits);
         else if (types.IsEllipticCurve(creation.Type))
@@ -150,6 +156,25 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
         {
             Report(context, reference.Syntax, $"The elliptic curve '{reference.Property.Name}' has {bits} bits; use P-256 or stronger", fixable: false);
         }
+    }
+
+    private static bool IsRsaCryptoServiceProvider(ITypeSymbol? type)
+        => type is { Name: "RSACryptoServiceProvider" } && type.IsInNamespace("System.Security.Cryptography");
+
+    /// <summary>A key imported into the provider replaces the default one before it is generated (generation is lazy).</summary>
+    private static bool ImportsKeyInSameMember(IOperation creation)
+    {
+        foreach (var operation in creation.Root().Descendants())
+        {
+            if (operation is IInvocationOperation { Instance: not null } invocation
+                && (invocation.TargetMethod.Name.StartsWith("Import", StringComparison.Ordinal) || invocation.TargetMethod.Name == "FromXmlString")
+                && invocation.TargetMethod.IsInNamespace("System.Security.Cryptography"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static KeySize? KeySizeArgument(ImmutableArray<IArgumentOperation> arguments)
