@@ -12,7 +12,7 @@ namespace Spdf.Build.Analyzers.Cryptography;
 /// <summary>
 /// SPDF1001: MD5, SHA-1, RIPEMD-160 and HMACs over them, reached through constructors, static factories and
 /// one-shot helpers of the algorithm types, name-based factories (<c>HashAlgorithm.Create("MD5")</c>,
-/// <c>CryptoConfig.CreateFromName</c>) and <c>HashAlgorithmName.MD5/SHA1</c> passed to hashing APIs.
+/// <c>CryptoConfig.CreateFromName</c>) and <c>HashAlgorithmName.MD5/SHA1</c> passed to hashing, signing and verification APIs.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WeakHashAlgorithmAnalyzer : DiagnosticAnalyzer
