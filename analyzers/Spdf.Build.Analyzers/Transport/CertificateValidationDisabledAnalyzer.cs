@@ -117,7 +117,7 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
             if (returned.Count == 0 || returned.Any(r => r is null))
                 return null;
 
-            if (returned.All(r => IsLiteral(r!, SyntaxKind.TrueLiteralExpression)))
+            if (returned.All(r => IsAlwaysTrue(r!)))
                 return "returns true for every certificate";
             if (returned.All(r => IsLiteral(r!, SyntaxKind.FalseLiteralExpression)))
                 return null;
@@ -129,6 +129,23 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
         private static IEnumerable<ReturnStatementSyntax> ReturnStatements(SyntaxNode body)
             => body.DescendantNodes(n => n == body || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
                 .OfType<ReturnStatementSyntax>();
+
+        /// <summary><c>true</c>, and what folds to it whatever the operands: <c>errors == None || true</c>, <c>!false</c>, <c>c ? true : true</c>.</summary>
+        private static bool IsAlwaysTrue(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+                expression = parenthesized.Expression;
+            return expression switch
+            {
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression or (int)SyntaxKind.BitwiseOrExpression } or
+                    => IsAlwaysTrue(or.Left) || IsAlwaysTrue(or.Right),
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.BitwiseAndExpression } and
+                    => IsAlwaysTrue(and.Left) && IsAlwaysTrue(and.Right),
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => IsLiteral(not.Operand, SyntaxKind.FalseLiteralExpression),
+                ConditionalExpressionSyntax conditional => IsAlwaysTrue(conditional.WhenTrue) && IsAlwaysTrue(conditional.WhenFalse),
+                _ => expression.IsKind(SyntaxKind.TrueLiteralExpression),
+            };
+        }
 
         private static bool IsLiteral(ExpressionSyntax expression, SyntaxKind kind)
         {
