@@ -10,7 +10,8 @@ namespace Spdf.Build.Analyzers.Authentication;
 /// <summary>
 /// SPDF2001: a non-empty literal password, secret, API key, private key or token stored in (or compared with) a
 /// variable, field, property or parameter whose name says so (see <see cref="CredentialNames"/>), passed to a
-/// parameter named so (<c>new NetworkCredential(user, "...")</c>, <c>new X509Certificate2(path, "...")</c>), or
+/// parameter named so (<c>new NetworkCredential(user, "...")</c>, <c>new X509Certificate2(path, "...")</c>), stored under
+/// a key named so (<c>config["ApiKey"] = "..."</c>, <c>["password"] = "..."</c>, <c>dictionary.Add("password", "...")</c>), or
 /// written into a connection string (<c>Password=...</c>, <c>Pwd=...</c>). User names, empty strings, placeholders,
 /// labels, header and setting names, resource keys and <c>nameof</c> are not reported.
 /// </summary>
@@ -46,9 +47,27 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Value.ConstantValue is { HasValue: true, Value: string } && NameOf(assignment.Target) is { } name)
+        if (assignment.Value.ConstantValue is { HasValue: true, Value: string } && (NameOf(assignment.Target) ?? IndexerKeyOf(assignment.Target)) is { } name)
             Check(context, name, assignment.Value);
     }
+
+    /// <summary>
+    /// The key of <c>settings["ApiKey"] = ...</c> or a dictionary initializer's <c>["password"] = ...</c>; for
+    /// configuration paths (<c>"Jwt:Secret"</c>, <c>"Auth.Password"</c>) the last segment.
+    /// </summary>
+    private static string? IndexerKeyOf(IOperation target)
+        => target is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
+           && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }
+            ? LastKeySegment(key)
+            : null;
+
+    private static string LastKeySegment(string key)
+    {
+        var separator = key.LastIndexOfAny(KeySeparators);
+        return separator >= 0 ? key.Substring(separator + 1) : key;
+    }
+
+    private static readonly char[] KeySeparators = { ':', '.', '/' };
 
     private static void AnalyzeDeclarator(OperationAnalysisContext context)
     {
@@ -80,11 +99,38 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeArgument(OperationAnalysisContext context)
     {
         var argument = (IArgumentOperation)context.Operation;
-        if (!argument.IsImplicit
-            && argument.Value.ConstantValue is { HasValue: true, Value: string }
-            && argument.Parameter is { } parameter
-            && CredentialNames.IsCredentialName(parameter.Name, includeTokens: false))
+        // Collection initializer elements ({ "ApiKey", "..." }) are implicit arguments of explicit values; default parameter
+        // values are implicit arguments of implicit values and are judged at the parameter.
+        var value = argument.Value.WalkDownConversions();
+        if (argument.IsImplicit && value.IsImplicit
+            || value.ConstantValue is not { HasValue: true, Value: string }
+            || argument.Parameter is not { } parameter)
+        {
+            return;
+        }
+
+        if (CredentialNames.IsCredentialName(parameter.Name, includeTokens: false))
             Check(context, parameter.Name, argument.Value);
+        else if (KeyOfKeyValueCall(argument) is { } key)
+            Check(context, key, argument.Value);
+    }
+
+    /// <summary>
+    /// <c>dictionary.Add("password", "...")</c>, <c>{ { "ApiKey", "..." } }</c> collection initializers,
+    /// <c>Environment.SetEnvironmentVariable("DB_PASSWORD", "...")</c>: the constant key of the value argument.
+    /// </summary>
+    private static string? KeyOfKeyValueCall(IArgumentOperation argument)
+    {
+        if (argument.Parameter!.Name != "value"
+            || argument.Parent is not IInvocationOperation { Arguments.Length: 2 } call
+            || call.Arguments[1] != argument
+            || call.TargetMethod.Name is not ("Add" or "TryAdd" or "SetEnvironmentVariable" or "Set" or "AddOrUpdate")
+            || call.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string key })
+        {
+            return null;
+        }
+
+        return LastKeySegment(key);
     }
 
     private static void AnalyzeComparison(OperationAnalysisContext context)
