@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,7 +13,8 @@ namespace Spdf.Build.Analyzers.Transport;
 /// string or <c>Uri</c> parameter named for an address (<c>requestUri</c>, <c>address</c>, <c>uri</c>, <c>uriPrefix</c>...)
 /// of a <c>System.Net</c> type (<c>HttpClient</c>, <c>HttpRequestMessage</c>, <c>WebRequest.Create</c>, <c>WebClient</c>,
 /// <c>ClientWebSocket.ConnectAsync</c>, <c>HttpListener</c> prefixes) or a <c>BaseAddress</c>; constants, <c>new Uri("...")</c>
-/// and locals initialised with them are followed. Loopback addresses and strings that never reach a network API
+/// and locals initialised with them are followed, as are interpolations and concatenations whose constant start fixes
+/// the scheme (<c>$"http://{host}/x"</c>, <c>"http://" + host</c>). Loopback addresses and strings that never reach a network API
 /// (XML namespaces, documentation links) are not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -80,7 +82,13 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
     private static void Check(OperationAnalysisContext context, IOperation value, INamedTypeSymbol uri)
     {
         var address = ConstantAddress(value, uri, depth: 0);
-        if (address is null || !Uri.TryCreate(address.Trim(), UriKind.Absolute, out var parsed) && !address.Contains("://+") && !address.Contains("://*"))
+        if (address is null)
+        {
+            CheckBuiltAddress(context, value, uri);
+            return;
+        }
+
+        if (!Uri.TryCreate(address.Trim(), UriKind.Absolute, out var parsed) && !address.Contains("://+") && !address.Contains("://*"))
             return;
 
         var scheme = address.Substring(0, Math.Max(0, address.IndexOf("://", StringComparison.Ordinal))).ToLowerInvariant();
@@ -96,6 +104,80 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
             return;
 
         context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), address, scheme.ToUpperInvariant(), secure));
+    }
+
+    /// <summary>
+    /// <c>$"http://{host}/x"</c>, <c>"http://" + host</c>, <c>new Uri("http://" + host)</c>: an address built at run time whose
+    /// constant start fixes a clear-text scheme. Reported unless that start already names a loopback host.
+    /// </summary>
+    private static void CheckBuiltAddress(OperationAnalysisContext context, IOperation value, INamedTypeSymbol uri)
+    {
+        var prefix = ConstantPrefix(value, uri, depth: 0);
+        var separator = prefix?.IndexOf("://", StringComparison.Ordinal) ?? -1;
+        if (prefix is null || separator <= 0)
+            return;
+
+        var scheme = prefix.Substring(0, separator).Trim().ToLowerInvariant();
+        var secure = SecureAlternative(scheme);
+        if (secure is null)
+            return;
+        var hostStart = separator + 3;
+        var hostEnd = hostStart < prefix.Length && prefix[hostStart] == '['
+            ? prefix.IndexOf(']', hostStart) is var bracket and >= 0 ? bracket + 1 : -1
+            : prefix.IndexOfAny(HostTerminators, hostStart);
+        var host = prefix.Substring(hostStart, (hostEnd < 0 ? prefix.Length : hostEnd) - hostStart);
+        if (host.Length > 0 && IsLoopbackHost(host))
+            return;
+
+        var shown = value.Syntax.ToString();
+        context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), shown.Length > 80 ? shown.Substring(0, 80) + "..." : shown, scheme.ToUpperInvariant(), secure));
+    }
+
+    private static readonly char[] HostTerminators = { ':', '/', '?', '#' };
+
+    private static string? SecureAlternative(string scheme) => scheme switch
+    {
+        "http" => "https://",
+        "ws" => "wss://",
+        "ftp" => "FTPS or SFTP",
+        "telnet" => "SSH",
+        _ => null,
+    };
+
+    private static bool IsLoopbackHost(string host)
+        => host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+           || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+           || host.StartsWith("127.", StringComparison.Ordinal)
+           || host is "[::1]" or "::1";
+
+    /// <summary>The constant text an interpolation or concatenation starts with.</summary>
+    private static string? ConstantPrefix(IOperation value, INamedTypeSymbol uri, int depth)
+    {
+        value = value.WalkDownConversions();
+        if (value.ConstantValue is { HasValue: true, Value: string text })
+            return text;
+        if (depth > 3)
+            return null;
+
+        switch (value)
+        {
+            case IInterpolatedStringOperation interpolated:
+                return interpolated.Parts.FirstOrDefault() is IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string start } } ? start : null;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String:
+                return ConstantPrefix(concatenation.LeftOperand, uri, depth + 1);
+            case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, uri)
+                                                        && creation.Arguments.Length >= 1
+                                                        && creation.Arguments[0].Parameter?.Type.SpecialType == SpecialType.System_String:
+                return ConstantPrefix(creation.Arguments[0].Value, uri, depth + 1);
+            case IInvocationOperation { TargetMethod: { Name: "Concat", ContainingType.SpecialType: SpecialType.System_String } } concat when concat.Arguments.Length > 0:
+                return concat.Arguments[0].Value.WalkDownConversions() is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements }
+                    ? ConstantPrefix(elements[0], uri, depth + 1)
+                    : ConstantPrefix(concat.Arguments[0].Value, uri, depth + 1);
+            case ILocalReferenceOperation local:
+                return InitializerOfUnchangedLocal(local) is { } initializer ? ConstantPrefix(initializer, uri, depth + 1) : null;
+            default:
+                return null;
+        }
     }
 
     private static bool IsLoopback(Uri address)
@@ -127,8 +209,11 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>A local assigned once, at its declaration.</summary>
     private static string? ConstantLocal(ILocalReferenceOperation reference, INamedTypeSymbol uri, int depth)
+        => InitializerOfUnchangedLocal(reference) is { } initializer ? ConstantAddress(initializer, uri, depth + 1) : null;
+
+    /// <summary>The initializer of a local assigned once, at its declaration.</summary>
+    private static IOperation? InitializerOfUnchangedLocal(ILocalReferenceOperation reference)
     {
         IOperation? initializer = null;
         foreach (var operation in reference.Root().Descendants())
@@ -145,6 +230,6 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return initializer is null ? null : ConstantAddress(initializer, uri, depth + 1);
+        return initializer;
     }
 }
