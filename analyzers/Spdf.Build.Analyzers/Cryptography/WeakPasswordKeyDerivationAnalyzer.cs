@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,7 +12,8 @@ namespace Spdf.Build.Analyzers.Cryptography;
 /// SPDF1007: <c>PasswordDeriveBytes</c> (PBKDF1); <c>Rfc2898DeriveBytes</c> and <c>Rfc2898DeriveBytes.Pbkdf2</c> with SHA-1
 /// or MD5 (also the implicit SHA-1 of the constructors without a hash algorithm); a constant iteration count below
 /// OWASP's figures (600 000 for SHA-256, 210 000 for SHA-384/512, 1 300 000 for SHA-1); a hard-coded salt. ASP.NET Core's
-/// <c>KeyDerivation.Pbkdf2</c> is checked the same way.
+/// <c>KeyDerivation.Pbkdf2</c> is checked the same way. A single pass of a fast hash over a password
+/// (<c>SHA256.HashData(Encoding.UTF8.GetBytes(salt + password))</c>) is reported too.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
@@ -62,6 +64,12 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)c.Operation;
             var method = invocation.TargetMethod;
+            if (method.Name is "HashData" or "ComputeHash" or "TryHashData" or "TryComputeHash")
+            {
+                AnalyzePasswordHash(c, invocation);
+                return;
+            }
+
             if (method.Name == "Pbkdf2"
                 && types.Value is { } kdf
                 && (SymbolEqualityComparer.Default.Equals(method.ContainingType, kdf.Rfc2898) || SymbolEqualityComparer.Default.Equals(method.ContainingType, kdf.KeyDerivation)))
@@ -123,6 +131,113 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
 
         if (salt is not null && HardCodedData.IsHardCoded(salt.Value))
             Report(context, salt.Value.Syntax, "The salt is hard-coded; generate a random salt of at least 16 bytes per password with RandomNumberGenerator", fix: null);
+    }
+
+    /// <summary>
+    /// <c>SHA256.HashData(Encoding.UTF8.GetBytes(password + salt))</c>, <c>sha.ComputeHash(...)</c>: one pass of a fast hash
+    /// over a password, salted or not. Hashes inside a member that loops (a hand-made stretching loop) are left alone.
+    /// </summary>
+    private static void AnalyzePasswordHash(OperationAnalysisContext context, IInvocationOperation invocation)
+    {
+        // ComputeHash is declared on HashAlgorithm: the receiver's type says which algorithm (and excludes HMACs).
+        var algorithm = invocation.Instance?.Type as INamedTypeSymbol ?? invocation.TargetMethod.ContainingType;
+        if (invocation.Arguments.Length == 0
+            || !IsUnkeyedHash(algorithm)
+            || PasswordIn(invocation.Arguments[0].Value, invocation, depth: 0) is not { } password
+            || invocation.Root().Descendants().Any(o => o is ILoopOperation))
+        {
+            return;
+        }
+
+        Report(context, invocation.Syntax,
+            $"A single {algorithm.Name} pass over '{password}' is fast to brute-force, salted or not; hash passwords with Rfc2898DeriveBytes.Pbkdf2 (SHA-256, 600 000 iterations)",
+            fix: null);
+    }
+
+    private static bool IsUnkeyedHash(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name is "SHA1" or "SHA256" or "SHA384" or "SHA512" or "SHA3_256" or "SHA3_384" or "SHA3_512" or "MD5"
+                && current.IsInNamespace("System.Security.Cryptography"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Collections.Generic.HashSet<string> PasswordWords = IdentifierWords.Set("password", "passwd", "pwd", "passphrase", "passcode");
+
+    /// <summary>Words that make a password-named value something else: <c>passwordHash</c>, <c>PasswordPolicy</c>.</summary>
+    private static readonly System.Collections.Generic.HashSet<string> NotThePassword = IdentifierWords.Set(
+        "hash", "hashed", "digest", "hint", "policy", "length", "id", "name", "expiry", "token", "reset", "salt", "file", "path");
+
+    /// <summary>The name of a password the hashed data is built from, through encoding, concatenation and up to three locals.</summary>
+    private static string? PasswordIn(IOperation? value, IOperation origin, int depth)
+    {
+        value = value?.WalkDownConversions();
+        if (value is null || depth > 6)
+            return null;
+
+        switch (value)
+        {
+            case IParameterReferenceOperation parameter:
+                return PasswordName(parameter.Parameter.Name);
+            case IFieldReferenceOperation field:
+                return PasswordName(field.Field.Name);
+            case IPropertyReferenceOperation { Property.IsIndexer: false } property:
+                return PasswordName(property.Property.Name);
+            case ILocalReferenceOperation local:
+                return PasswordName(local.Local.Name) ?? (depth < 3 ? PasswordIn(InitializerOf(local), origin, depth + 1) : null);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
+                return PasswordIn(concatenation.LeftOperand, origin, depth + 1) ?? PasswordIn(concatenation.RightOperand, origin, depth + 1);
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation interpolation && PasswordIn(interpolation.Expression, origin, depth + 1) is { } inPart)
+                        return inPart;
+                }
+
+                return null;
+            case IInvocationOperation call when IsEncodingOrJoin(call.TargetMethod):
+                foreach (var argument in call.Arguments)
+                {
+                    if (PasswordIn(argument.Value, origin, depth + 1) is { } inArgument)
+                        return inArgument;
+                }
+
+                return PasswordIn(call.Instance, origin, depth + 1);
+            default:
+                return null;
+        }
+    }
+
+    private static string? PasswordName(string name)
+    {
+        var words = IdentifierWords.Split(name);
+        return words.Any(PasswordWords.Contains) && !words.Any(NotThePassword.Contains) ? name : null;
+    }
+
+    /// <summary><c>Encoding.GetBytes</c>, <c>string.Concat</c>, LINQ <c>Concat</c>/<c>ToArray</c> and <c>AsSpan</c>: they pass the password's bytes on.</summary>
+    private static bool IsEncodingOrJoin(IMethodSymbol method) => method.Name switch
+    {
+        "GetBytes" => method.ContainingType.Name.EndsWith("Encoding", System.StringComparison.Ordinal) || method.ContainingType.BaseType?.Name == "Encoding",
+        "Concat" => method.ContainingType.SpecialType == SpecialType.System_String || method.ContainingType.Name == "Enumerable",
+        "ToArray" or "AsSpan" or "AsMemory" => true,
+        _ => false,
+    };
+
+    private static IOperation? InitializerOf(ILocalReferenceOperation reference)
+    {
+        foreach (var operation in reference.Root().Descendants())
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local))
+                return declarator.GetVariableInitializer()?.Value;
+        }
+
+        return null;
     }
 
     private static string? HashName(IOperation value)
