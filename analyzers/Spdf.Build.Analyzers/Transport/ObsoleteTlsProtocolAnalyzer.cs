@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Spdf.Build.Analyzers.Infrastructure;
@@ -71,14 +73,13 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
                 c.ReportDiagnostic(Diagnostic.Create(rule, reference.Syntax.GetLocation(), properties, type.Name + "." + reference.Field.Name));
             }, OperationKind.FieldReference);
 
-            // (SslProtocols)192, (SecurityProtocolType)3072: the numeric values of the enum members, cast.
-            start.RegisterOperationAction(c =>
+            // (SslProtocols)192, (SecurityProtocolType)3072: the numeric values of the enum members, cast. A syntax action on
+            // casts, not an operation action on conversions: most conversions are implicit and never need a look.
+            start.RegisterSyntaxNodeAction(c =>
             {
-                var conversion = (IConversionOperation)c.Operation;
-                if (conversion.IsImplicit
-                    || conversion.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } type
-                    || conversion.Operand.ConstantValue is not { HasValue: true, Value: { } operand }
-                    || conversion.Operand.Type is { TypeKind: TypeKind.Enum })
+                var cast = (CastExpressionSyntax)c.Node;
+                if (!IsNumericSyntax(cast.Expression)
+                    || c.SemanticModel.GetTypeInfo(cast, c.CancellationToken).Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } type)
                 {
                     return;
                 }
@@ -86,16 +87,34 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
                 var isSsl = SymbolEqualityComparer.Default.Equals(type, sslProtocols.Value);
                 if (!isSsl && !SymbolEqualityComparer.Default.Equals(type, securityProtocolType.Value))
                     return;
+                if (c.SemanticModel.GetOperation(cast, c.CancellationToken) is not IConversionOperation conversion
+                    || conversion.Operand.ConstantValue is not { HasValue: true, Value: { } operand }
+                    || conversion.Operand.Type is { TypeKind: TypeKind.Enum })
+                {
+                    return;
+                }
+
                 var bits = System.Convert.ToInt64(operand, System.Globalization.CultureInfo.InvariantCulture);
                 var rule = (bits & ObsoleteBits) != 0 ? ObsoleteRule : (bits & ModernBits) != 0 ? PinnedRule : null;
                 if (rule is null || !ValueFlow.IsStoredOrPassed(conversion))
                     return;
 
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(EnumTypeProperty, isSsl ? "SslProtocols" : "SecurityProtocolType");
-                c.ReportDiagnostic(Diagnostic.Create(rule, conversion.Syntax.GetLocation(), properties, "(" + type.Name + ")" + bits.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            }, OperationKind.Conversion);
+                c.ReportDiagnostic(Diagnostic.Create(rule, cast.GetLocation(), properties, "(" + type.Name + ")" + bits.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }, SyntaxKind.CastExpression);
         });
     }
+
+    /// <summary>Literals, constant names and their combinations: what a numeric protocol value is written as.</summary>
+    private static bool IsNumericSyntax(ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.NumericLiteralExpression),
+        IdentifierNameSyntax or MemberAccessExpressionSyntax => true,
+        ParenthesizedExpressionSyntax parenthesized => IsNumericSyntax(parenthesized.Expression),
+        BinaryExpressionSyntax binary => IsNumericSyntax(binary.Left) && IsNumericSyntax(binary.Right),
+        CastExpressionSyntax inner => IsNumericSyntax(inner.Expression),
+        _ => false,
+    };
 
     /// <summary>SSL 2.0 (12), SSL 3.0 (48), TLS 1.0 (192) and TLS 1.1 (768): the same values in both enums.</summary>
     private const long ObsoleteBits = 12 | 48 | 192 | 768;
