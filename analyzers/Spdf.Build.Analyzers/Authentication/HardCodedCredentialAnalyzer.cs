@@ -39,7 +39,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(AnalyzeFieldInitializer, OperationKind.FieldInitializer);
         context.RegisterOperationAction(AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
         context.RegisterOperationAction(AnalyzeParameterInitializer, OperationKind.ParameterInitializer);
-        context.RegisterOperationAction(AnalyzeArgument, OperationKind.Argument);
+        context.RegisterOperationAction(AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
         context.RegisterOperationAction(AnalyzeComparison, OperationKind.Binary);
         context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
     }
@@ -96,9 +96,14 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         Check(context, initializer.Parameter.Name, initializer.Value);
     }
 
-    private static void AnalyzeArgument(OperationAnalysisContext context)
+    private static void AnalyzeCall(OperationAnalysisContext context)
     {
-        var argument = (IArgumentOperation)context.Operation;
+        foreach (var argument in context.Operation.CallArguments(out _))
+            AnalyzeArgument(context, argument);
+    }
+
+    private static void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
+    {
         // Collection initializer elements ({ "ApiKey", "..." }) are implicit arguments of explicit values; default parameter
         // values are implicit arguments of implicit values and are judged at the parameter.
         var value = argument.Value.WalkDownConversions();

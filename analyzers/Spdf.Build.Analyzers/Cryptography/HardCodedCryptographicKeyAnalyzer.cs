@@ -57,20 +57,32 @@ public sealed class HardCodedCryptographicKeyAnalyzer : DiagnosticAnalyzer
 
         context.RegisterOperationAction(c =>
         {
-            var argument = (IArgumentOperation)c.Operation;
-            if (argument.Parameter is not { ContainingSymbol: IMethodSymbol method } parameter || !IsKeyParameter(method, parameter))
+            var arguments = c.Operation.CallArguments(out var method);
+            if (method is null || !IsKeyApi(method))
                 return;
-
-            var value = argument.Value;
-            var isHardCoded = method.Name == "ImportFromPem"
-                ? value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string pem } && pem.IndexOf("PRIVATE KEY", StringComparison.Ordinal) >= 0
-                : HardCodedData.IsHardCoded(value);
-            if (isHardCoded)
+            foreach (var argument in arguments)
             {
-                var display = method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
-                c.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), display));
+                if (argument.Parameter is { } parameter && IsKeyParameter(method, parameter))
+                    AnalyzeKeyArgument(c, method, argument);
             }
-        }, OperationKind.Argument);
+        }, OperationKind.Invocation, OperationKind.ObjectCreation);
+    }
+
+    private static bool IsKeyApi(IMethodSymbol method)
+        => method.IsInNamespaceOrChild("System.Security.Cryptography")
+           || (method.MethodKind == MethodKind.Constructor && method.ContainingType.Name == "SymmetricSecurityKey");
+
+    private static void AnalyzeKeyArgument(OperationAnalysisContext c, IMethodSymbol method, IArgumentOperation argument)
+    {
+        var value = argument.Value;
+        var isHardCoded = method.Name == "ImportFromPem"
+            ? value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string pem } && pem.IndexOf("PRIVATE KEY", StringComparison.Ordinal) >= 0
+            : HardCodedData.IsHardCoded(value);
+        if (isHardCoded)
+        {
+            var display = method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
+            c.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), display));
+        }
     }
 
     private static bool IsKeyParameter(IMethodSymbol method, IParameterSymbol parameter)

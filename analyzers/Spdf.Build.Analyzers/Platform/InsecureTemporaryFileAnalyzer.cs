@@ -52,15 +52,15 @@ public sealed class InsecureTemporaryFileAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(c =>
             {
-                var argument = (IArgumentOperation)c.Operation;
-                if (argument.Parameter is { Type.TypeKind: TypeKind.Enum } parameter
-                    && unixFileMode.Value is { } fileMode
-                    && SymbolEqualityComparer.Default.Equals(parameter.Type, fileMode)
-                    && parameter.ContainingSymbol.IsInNamespace("System.IO"))
+                var arguments = c.Operation.CallArguments(out var method);
+                if (method is null || !method.IsInNamespace("System.IO") || unixFileMode.Value is not { } fileMode)
+                    return;
+                foreach (var argument in arguments)
                 {
-                    CheckMode(c, argument.Value);
+                    if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.Type, fileMode))
+                        CheckMode(c, argument.Value);
                 }
-            }, OperationKind.Argument);
+            }, OperationKind.Invocation, OperationKind.ObjectCreation);
 
             start.RegisterOperationAction(c =>
             {

@@ -42,15 +42,20 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(c =>
             {
-                var argument = (IArgumentOperation)c.Operation;
-                if (argument.IsImplicit || argument.Parameter is not { } parameter || !IsNamedForAddress(parameter.Name)
-                    || uriType.Value is not { } uri || !IsAddressParameter(parameter, uri))
-                {
+                var arguments = c.Operation.CallArguments(out var method);
+                if (method is null || !method.IsInNamespaceOrChild("System.Net"))
                     return;
-                }
+                foreach (var argument in arguments)
+                {
+                    if (argument.IsImplicit || argument.Parameter is not { } parameter || !IsNamedForAddress(parameter.Name)
+                        || uriType.Value is not { } uri || !IsAddressParameter(parameter, uri))
+                    {
+                        continue;
+                    }
 
-                Check(c, argument.Value, uri);
-            }, OperationKind.Argument);
+                    Check(c, argument.Value, uri);
+                }
+            }, OperationKind.Invocation, OperationKind.ObjectCreation);
 
             start.RegisterOperationAction(c =>
             {

@@ -58,14 +58,18 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(c =>
             {
-                var argument = (IArgumentOperation)c.Operation;
-                if (!argument.IsImplicit && argument.Parameter is { Name: "checkCertificateRevocation", Type.SpecialType: SpecialType.System_Boolean } parameter
-                    && parameter.ContainingSymbol.IsInNamespaceOrChild("System.Net")
-                    && argument.Value.ConstantValue is { HasValue: true, Value: false })
+                var arguments = c.Operation.CallArguments(out var method);
+                if (method is null || !method.IsInNamespaceOrChild("System.Net"))
+                    return;
+                foreach (var argument in arguments)
                 {
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), "checkCertificateRevocation: false"));
+                    if (!argument.IsImplicit && argument.Parameter is { Name: "checkCertificateRevocation", Type.SpecialType: SpecialType.System_Boolean }
+                        && argument.Value.ConstantValue is { HasValue: true, Value: false })
+                    {
+                        c.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), "checkCertificateRevocation: false"));
+                    }
                 }
-            }, OperationKind.Argument);
+            }, OperationKind.Invocation, OperationKind.ObjectCreation);
         });
     }
 }
