@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Spdf.Build.Analyzers.Infrastructure;
@@ -41,7 +43,8 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(AnalyzeParameterInitializer, OperationKind.ParameterInitializer);
         context.RegisterOperationAction(AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
         context.RegisterOperationAction(AnalyzeComparison, OperationKind.Binary);
-        context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
+        // Connection strings are judged on string literal tokens: no callback for the (far more numerous) other literals.
+        context.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringText);
     }
 
     private static void AnalyzeAssignment(OperationAnalysisContext context)
@@ -153,10 +156,16 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
             Check(context, right, binary.LeftOperand);
     }
 
-    private static void AnalyzeLiteral(OperationAnalysisContext context)
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
     {
-        var literal = (ILiteralOperation)context.Operation;
-        if (literal.ConstantValue is not { HasValue: true, Value: string text } || text.IndexOf('=') < 0)
+        var literal = context.Node;
+        var text = literal switch
+        {
+            LiteralExpressionSyntax token => token.Token.ValueText,
+            InterpolatedStringTextSyntax part => part.TextToken.ValueText,
+            _ => string.Empty,
+        };
+        if (text.IndexOf('=') < 0)
             return;
 
         foreach (var pair in text.Split(';'))
@@ -169,7 +178,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
             if ((key.Equals("Password", StringComparison.OrdinalIgnoreCase) || key.Equals("Pwd", StringComparison.OrdinalIgnoreCase))
                 && CredentialNames.IsSecretValue(value, key))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, literal.Syntax.GetLocation(), "This connection string"));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, literal.GetLocation(), "This connection string"));
                 return;
             }
         }

@@ -85,6 +85,22 @@ public sealed class HardCodedCredentialAnalyzerTests
     }
 
     [Fact]
+    public async Task Connection_strings_in_plain_raw_and_interpolated_literals_are_reported()
+    {
+        const string source = """"
+            class C
+            {
+                string A(string host) => $"Server={host}{|SPDF2001:;User Id=pump;Password=Pump#2024!|}";
+                string B() => {|SPDF2001:"Server=db;Pwd=s3cr3t!x"|};
+                string D() => {|SPDF2001:"""Server=db;Password=Raw#Pass1"""|};
+                string E(string password) => $"Server=db;Password={password}";
+                string F() => "Server=db;Integrated Security=true";
+            }
+            """";
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Placeholders_empty_values_and_non_credential_keys_are_not_reported()
     {
         const string source = """
