@@ -209,9 +209,48 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
                 }
 
                 return PasswordIn(call.Instance, origin, depth + 1);
+            case IInvocationOperation helper when IsDataShapingHelper(helper.TargetMethod):
+                foreach (var argument in helper.Arguments)
+                {
+                    if (PasswordIn(argument.Value, origin, depth + 1) is { } inHelperArgument)
+                        return inHelperArgument;
+                }
+
+                return null;
             default:
                 return null;
         }
+    }
+
+    /// <summary>Identifier fragments that mean a helper transforms its input cryptographically rather than just reshaping it.</summary>
+    private static readonly string[] CryptographicFragments = { "hash", "derive", "pbkdf", "crypt", "argon", "hmac", "kdf", "sha", "md5" };
+
+    /// <summary>
+    /// A method of this compilation returning bytes or a string whose body uses no hashing, derivation or encryption API
+    /// (<c>Combine(a, b)</c>, <c>Normalize(password)</c>): it passes the password's guessability on unchanged.
+    /// </summary>
+    private static bool IsDataShapingHelper(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length == 0
+            || method.ReturnType is not ({ SpecialType: SpecialType.System_String } or IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }))
+        {
+            return false;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            foreach (var token in reference.GetSyntax().DescendantTokens())
+            {
+                if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
+                    && token.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax
+                    && IdentifierWords.ContainsFragment(token.ValueText, CryptographicFragments))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static string? PasswordName(string name)

@@ -91,6 +91,14 @@ public sealed class WeakPasswordKeyDerivationAnalyzerTests
                 }
                 Func<string, byte[]> F => passphrase => {|SPDF1007:SHA256.HashData(Encoding.Unicode.GetBytes(passphrase))|};
                 byte[] G(string newPassword) => {|SPDF1007:MD5.HashData(Encoding.ASCII.GetBytes(string.Concat("pepper", newPassword)))|};
+                byte[] H(string password, byte[] salt) => {|SPDF1007:SHA256.HashData(Join(Encoding.UTF8.GetBytes(password), salt))|};
+                private static byte[] Join(byte[] a, byte[] b)
+                {
+                    var result = new byte[a.Length + b.Length];
+                    a.CopyTo(result, 0);
+                    b.CopyTo(result, a.Length);
+                    return result;
+                }
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
@@ -112,6 +120,8 @@ public sealed class WeakPasswordKeyDerivationAnalyzerTests
                 byte[] F(string firmwareImage) => SHA256.HashData(Encoding.UTF8.GetBytes(firmwareImage));
                 byte[] G(string password, byte[] salt) => Rfc2898DeriveBytes.Pbkdf2(password, salt, 600_000, HashAlgorithmName.SHA256, 32);
                 byte[] H(byte[] key, string password) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(password));
+                byte[] KeyCheckValue(string password, byte[] salt) => SHA256.HashData(Stretch(password, salt));
+                private static byte[] Stretch(string password, byte[] salt) => Rfc2898DeriveBytes.Pbkdf2(password, salt, 600_000, HashAlgorithmName.SHA256, 32);
                 byte[] Stretched(string password, byte[] salt)
                 {
                     var hash = SHA256.HashData(Encoding.UTF8.GetBytes(password));
