@@ -43,15 +43,20 @@ public sealed class UnboundedDecompressionAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var types = DecompressionTypeNames
-                .Select(start.Compilation.GetTypeByMetadataName)
-                .Where(t => t is not null)
-                .Cast<INamedTypeSymbol>()
-                .ToImmutableArray();
-            var textReader = start.Compilation.GetTypeByMetadataName("System.IO.TextReader");
-            if (types.IsEmpty)
-                return;
-            start.RegisterOperationAction(c => Analyze(c, types, textReader), OperationKind.Invocation);
+            var types = new DeferredCompilationValue<DecompressionTypes>(start.Compilation, compilation =>
+            {
+                var streams = DecompressionTypeNames
+                    .Select(compilation.GetTypeByMetadataName)
+                    .Where(t => t is not null)
+                    .Cast<INamedTypeSymbol>()
+                    .ToImmutableArray();
+                return streams.IsEmpty ? null : new DecompressionTypes(streams, compilation.GetTypeByMetadataName("System.IO.TextReader"));
+            });
+            start.RegisterOperationAction(c =>
+            {
+                if (types.Value is { } decompression)
+                    Analyze(c, decompression.Streams, decompression.TextReader);
+            }, OperationKind.Invocation);
         });
     }
 
@@ -119,5 +124,18 @@ public sealed class UnboundedDecompressionAnalyzer : DiagnosticAnalyzer
         }
 
         return operation;
+    }
+
+    private sealed class DecompressionTypes
+    {
+        public DecompressionTypes(ImmutableArray<INamedTypeSymbol> streams, INamedTypeSymbol? textReader)
+        {
+            Streams = streams;
+            TextReader = textReader;
+        }
+
+        public ImmutableArray<INamedTypeSymbol> Streams { get; }
+
+        public INamedTypeSymbol? TextReader { get; }
     }
 }

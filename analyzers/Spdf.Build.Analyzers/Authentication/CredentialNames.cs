@@ -44,7 +44,7 @@ internal static class CredentialNames
 
     public static bool IsCredentialName(string identifier, bool includeTokens = true)
     {
-        if (!Fragments.Any(f => identifier.IndexOf(f, StringComparison.OrdinalIgnoreCase) >= 0))
+        if (!IdentifierWords.ContainsFragment(identifier, Fragments))
             return false;
         var words = IdentifierWords.Split(identifier);
         while (words.Count > 1 && (TransparentSuffixes.Contains(words[words.Count - 1]) || words[words.Count - 1].All(char.IsDigit)))

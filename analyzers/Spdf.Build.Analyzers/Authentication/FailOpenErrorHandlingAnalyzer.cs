@@ -70,8 +70,11 @@ public sealed class FailOpenErrorHandlingAnalyzer : DiagnosticAnalyzer
 
         if (method.ReturnsVoid || IsTask(method.ReturnType))
             Report(context, catchClause, method, "swallows the exception");
-        else if (catchClause.Parent is ITryOperation tryOperation && NextStatement(tryOperation) is IReturnOperation next && IsSuccess(next.ReturnedValue))
+        else if (catchClause.Parent is ITryOperation tryOperation && NextStatement(tryOperation) is IReturnOperation next
+                 && (IsSuccess(next.ReturnedValue) || IsSuccessUntouchedByHandler(next.ReturnedValue, tryOperation, handler)))
+        {
             Report(context, catchClause, method, "swallows the exception and the method then returns success");
+        }
     }
 
     private static void Report(OperationAnalysisContext context, ICatchClauseOperation catchClause, IMethodSymbol method, string behaviour)
@@ -104,6 +107,31 @@ public sealed class FailOpenErrorHandlingAnalyzer : DiagnosticAnalyzer
             IInvocationOperation { TargetMethod.IsStatic: true } invocation => SuccessMembers.Contains(invocation.TargetMethod.Name.ToLowerInvariant()),
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// <c>bool ok = true; try { ok = Check(); } catch { } return ok;</c>: the returned local starts as success and the
+    /// handler does not reset it, so an exception leaves it at success.
+    /// </summary>
+    private static bool IsSuccessUntouchedByHandler(IOperation? returned, ITryOperation tryOperation, IOperation handler)
+    {
+        if (returned?.WalkDownConversions() is not ILocalReferenceOperation { Local: var local } || tryOperation.Parent is not IBlockOperation block)
+            return false;
+        if (OwnDescendants(handler).Any(o => o is IAssignmentOperation { Target: ILocalReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Local, local)))
+            return false;
+
+        foreach (var statement in block.Operations)
+        {
+            if (statement == tryOperation)
+                return false;
+            foreach (var declarator in OwnDescendants(statement).OfType<IVariableDeclaratorOperation>())
+            {
+                if (SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                    return IsSuccess(declarator.GetVariableInitializer()?.Value);
+            }
+        }
+
+        return false;
     }
 
     private static bool IsTask(ITypeSymbol type)

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Spdf.Build.Analyzers.Infrastructure;
@@ -10,7 +12,8 @@ namespace Spdf.Build.Analyzers.Authentication;
 /// <summary>
 /// SPDF2001: a non-empty literal password, secret, API key, private key or token stored in (or compared with) a
 /// variable, field, property or parameter whose name says so (see <see cref="CredentialNames"/>), passed to a
-/// parameter named so (<c>new NetworkCredential(user, "...")</c>, <c>new X509Certificate2(path, "...")</c>), or
+/// parameter named so (<c>new NetworkCredential(user, "...")</c>, <c>new X509Certificate2(path, "...")</c>), stored under
+/// a key named so (<c>config["ApiKey"] = "..."</c>, <c>["password"] = "..."</c>, <c>dictionary.Add("password", "...")</c>), or
 /// written into a connection string (<c>Password=...</c>, <c>Pwd=...</c>). User names, empty strings, placeholders,
 /// labels, header and setting names, resource keys and <c>nameof</c> are not reported.
 /// </summary>
@@ -38,17 +41,36 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(AnalyzeFieldInitializer, OperationKind.FieldInitializer);
         context.RegisterOperationAction(AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
         context.RegisterOperationAction(AnalyzeParameterInitializer, OperationKind.ParameterInitializer);
-        context.RegisterOperationAction(AnalyzeArgument, OperationKind.Argument);
+        context.RegisterOperationAction(AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
         context.RegisterOperationAction(AnalyzeComparison, OperationKind.Binary);
-        context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
+        // Connection strings are judged on string literal tokens: no callback for the (far more numerous) other literals.
+        context.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringText);
     }
 
     private static void AnalyzeAssignment(OperationAnalysisContext context)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Value.ConstantValue is { HasValue: true, Value: string } && NameOf(assignment.Target) is { } name)
+        if (assignment.Value.ConstantValue is { HasValue: true, Value: string } && (NameOf(assignment.Target) ?? IndexerKeyOf(assignment.Target)) is { } name)
             Check(context, name, assignment.Value);
     }
+
+    /// <summary>
+    /// The key of <c>settings["ApiKey"] = ...</c> or a dictionary initializer's <c>["password"] = ...</c>; for
+    /// configuration paths (<c>"Jwt:Secret"</c>, <c>"Auth.Password"</c>) the last segment.
+    /// </summary>
+    private static string? IndexerKeyOf(IOperation target)
+        => target is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
+           && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }
+            ? LastKeySegment(key)
+            : null;
+
+    private static string LastKeySegment(string key)
+    {
+        var separator = key.LastIndexOfAny(KeySeparators);
+        return separator >= 0 ? key.Substring(separator + 1) : key;
+    }
+
+    private static readonly char[] KeySeparators = { ':', '.', '/' };
 
     private static void AnalyzeDeclarator(OperationAnalysisContext context)
     {
@@ -77,14 +99,46 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         Check(context, initializer.Parameter.Name, initializer.Value);
     }
 
-    private static void AnalyzeArgument(OperationAnalysisContext context)
+    private static void AnalyzeCall(OperationAnalysisContext context)
     {
-        var argument = (IArgumentOperation)context.Operation;
-        if (!argument.IsImplicit
-            && argument.Value.ConstantValue is { HasValue: true, Value: string }
-            && argument.Parameter is { } parameter
-            && CredentialNames.IsCredentialName(parameter.Name, includeTokens: false))
+        foreach (var argument in context.Operation.CallArguments(out _))
+            AnalyzeArgument(context, argument);
+    }
+
+    private static void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
+    {
+        // Collection initializer elements ({ "ApiKey", "..." }) are implicit arguments of explicit values; default parameter
+        // values are implicit arguments of implicit values and are judged at the parameter.
+        var value = argument.Value.WalkDownConversions();
+        if (argument.IsImplicit && value.IsImplicit
+            || value.ConstantValue is not { HasValue: true, Value: string }
+            || argument.Parameter is not { } parameter)
+        {
+            return;
+        }
+
+        if (CredentialNames.IsCredentialName(parameter.Name, includeTokens: false))
             Check(context, parameter.Name, argument.Value);
+        else if (KeyOfKeyValueCall(argument) is { } key)
+            Check(context, key, argument.Value);
+    }
+
+    /// <summary>
+    /// <c>dictionary.Add("password", "...")</c>, <c>{ { "ApiKey", "..." } }</c> collection initializers,
+    /// <c>Environment.SetEnvironmentVariable("DB_PASSWORD", "...")</c>: the constant key of the value argument.
+    /// </summary>
+    private static string? KeyOfKeyValueCall(IArgumentOperation argument)
+    {
+        if (argument.Parameter!.Name != "value"
+            || argument.Parent is not IInvocationOperation { Arguments.Length: 2 } call
+            || call.Arguments[1] != argument
+            || call.TargetMethod.Name is not ("Add" or "TryAdd" or "SetEnvironmentVariable" or "Set" or "AddOrUpdate")
+            || call.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string key })
+        {
+            return null;
+        }
+
+        return LastKeySegment(key);
     }
 
     private static void AnalyzeComparison(OperationAnalysisContext context)
@@ -102,10 +156,16 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
             Check(context, right, binary.LeftOperand);
     }
 
-    private static void AnalyzeLiteral(OperationAnalysisContext context)
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
     {
-        var literal = (ILiteralOperation)context.Operation;
-        if (literal.ConstantValue is not { HasValue: true, Value: string text } || text.IndexOf('=') < 0)
+        var literal = context.Node;
+        var text = literal switch
+        {
+            LiteralExpressionSyntax token => token.Token.ValueText,
+            InterpolatedStringTextSyntax part => part.TextToken.ValueText,
+            _ => string.Empty,
+        };
+        if (text.IndexOf('=') < 0)
             return;
 
         foreach (var pair in text.Split(';'))
@@ -118,7 +178,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
             if ((key.Equals("Password", StringComparison.OrdinalIgnoreCase) || key.Equals("Pwd", StringComparison.OrdinalIgnoreCase))
                 && CredentialNames.IsSecretValue(value, key))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, literal.Syntax.GetLocation(), "This connection string"));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, literal.GetLocation(), "This connection string"));
                 return;
             }
         }
@@ -127,6 +187,8 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
     private static void Check(OperationAnalysisContext context, string name, IOperation value)
     {
         value = value.WalkDownConversions();
+        if (value.ConstantValue is not { HasValue: true, Value: string text })
+            return;
         // A constant named as a credential is reported at its declaration, not at every use.
         var isLiteralOrPlainConstant = value switch
         {
@@ -136,8 +198,6 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
             _ => false,
         };
         if (!isLiteralOrPlainConstant)
-            return;
-        if (value.ConstantValue is not { HasValue: true, Value: string text })
             return;
         if (!CredentialNames.IsCredentialName(name) || !CredentialNames.IsSecretValue(text, name))
             return;

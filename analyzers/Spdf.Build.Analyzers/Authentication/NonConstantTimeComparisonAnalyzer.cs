@@ -14,7 +14,8 @@ namespace Spdf.Build.Analyzers.Authentication;
 /// SPDF2002: a MAC, hash, signature or token compared with an early-exit comparison: <c>SequenceEqual</c> on bytes or spans,
 /// <c>==</c>/<c>!=</c>/<c>Equals</c> on strings, or a loop that returns at the first differing byte, where an operand comes
 /// from a hash/HMAC/signature API (directly, through a local, or encoded with <c>Convert.ToBase64String</c>/<c>ToHexString</c>)
-/// or is named so (<c>mac</c>, <c>hmac</c>, <c>signature</c>, <c>digest</c>, <c>hash</c>, <c>tag</c>, <c>token</c>, <c>otp</c>).
+/// or is named so (<c>mac</c>, <c>hmac</c>, <c>signature</c>, <c>digest</c>, <c>hash</c>, <c>tag</c>, <c>token</c>, <c>otp</c>,
+/// <c>apiKey</c>, <c>clientSecret</c>).
 /// Comparisons with constants or <c>null</c> and length checks are not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -60,11 +61,11 @@ public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName("System.Security.Cryptography.CryptographicOperations") is null)
-                return;
-            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(AnalyzeBinary, OperationKind.Binary);
-            start.RegisterOperationAction(AnalyzeConditional, OperationKind.Conditional);
+            var fixedTimeEquals = new DeferredCompilationValue<INamedTypeSymbol>(
+                start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Cryptography.CryptographicOperations"));
+            start.RegisterOperationAction(c => { if (fixedTimeEquals.Value is not null) AnalyzeInvocation(c); }, OperationKind.Invocation);
+            start.RegisterOperationAction(c => { if (fixedTimeEquals.Value is not null) AnalyzeBinary(c); }, OperationKind.Binary);
+            start.RegisterOperationAction(c => { if (fixedTimeEquals.Value is not null) AnalyzeConditional(c); }, OperationKind.Conditional);
         });
     }
 
@@ -202,14 +203,21 @@ public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static readonly string[] SecretFragments = { "mac", "sig", "digest", "hash", "tag", "token", "otp", "authenticator", "mic" };
+    private static readonly string[] SecretFragments = { "mac", "sig", "digest", "hash", "tag", "token", "otp", "authenticator", "mic", "key", "secret" };
+
+    /// <summary>Trailing words after "api key" or "secret" that still name the value itself: <c>apiKeyValue</c>, <c>clientSecretBytes</c>.</summary>
+    private static readonly HashSet<string> ValueSuffixes = IdentifierWords.Set("value", "string", "bytes", "hash", "text", "raw");
 
     private static string? NamedSecret(string name, bool isString)
     {
-        if (!SecretFragments.Any(f => name.IndexOf(f, StringComparison.OrdinalIgnoreCase) >= 0))
+        if (!IdentifierWords.ContainsFragment(name, SecretFragments))
             return null;
         var words = IdentifierWords.Split(name);
-        if (words.Count == 0 || NonSecretSuffixes.Contains(words[words.Count - 1]))
+        if (words.Count == 0)
+            return null;
+        if (IsSharedSecret(words))
+            return name;
+        if (NonSecretSuffixes.Contains(words[words.Count - 1]))
             return null;
         for (var i = 0; i < words.Count; i++)
         {
@@ -223,6 +231,16 @@ public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
         }
 
         return null;
+    }
+
+    /// <summary>An API key or shared secret (<c>_apiKey</c>, <c>providedApiKey</c>, <c>clientSecret</c>, <c>webhookSecretValue</c>), checked against what a peer sends.</summary>
+    private static bool IsSharedSecret(List<string> words)
+    {
+        var last = words.Count - 1;
+        while (last > 0 && ValueSuffixes.Contains(words[last]))
+            last--;
+        var word = words[last];
+        return word is "apikey" or "secret" || word == "key" && last > 0 && words[last - 1] == "api";
     }
 
     private static bool IsHashApi(IMethodSymbol method)

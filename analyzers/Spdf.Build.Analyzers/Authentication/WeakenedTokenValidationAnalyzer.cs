@@ -42,10 +42,13 @@ public sealed class WeakenedTokenValidationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var parameters = start.Compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.TokenValidationParameters");
-            if (parameters is null)
-                return;
-            start.RegisterOperationAction(c => Analyze(c, parameters), OperationKind.SimpleAssignment);
+            var parameters = new DeferredCompilationValue<INamedTypeSymbol>(
+                start.Compilation, compilation => compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.TokenValidationParameters"));
+            start.RegisterOperationAction(c =>
+            {
+                if (parameters.Value is { } type)
+                    Analyze(c, type);
+            }, OperationKind.SimpleAssignment);
         });
     }
 

@@ -39,11 +39,14 @@ public sealed class UnverifiedCodeLoadingAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var assembly = start.Compilation.GetTypeByMetadataName("System.Reflection.Assembly");
-            var loadContext = start.Compilation.GetTypeByMetadataName("System.Runtime.Loader.AssemblyLoadContext");
-            if (assembly is null && loadContext is null)
-                return;
-            start.RegisterOperationAction(c => Analyze(c, assembly, loadContext), OperationKind.Invocation);
+            var assembly = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Reflection.Assembly"));
+            var loadContext = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Runtime.Loader.AssemblyLoadContext"));
+            start.RegisterOperationAction(c =>
+            {
+                var name = ((IInvocationOperation)c.Operation).TargetMethod.Name;
+                if (AssemblyLoads.Contains(name) || ContextLoads.Contains(name))
+                    Analyze(c, assembly.Value, loadContext.Value);
+            }, OperationKind.Invocation);
         });
     }
 

@@ -64,21 +64,12 @@ public sealed class BrokenCipherAlgorithmAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var compilation = context.Compilation;
-        var symmetricAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
-        if (symmetricAlgorithm is null)
-            return;
-
-        var brokenTypes = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
-        Add("System.Security.Cryptography.DES", "DES");
-        Add("System.Security.Cryptography.TripleDES", "Triple DES");
-        Add("System.Security.Cryptography.RC2", "RC2");
-        var cryptoConfig = compilation.GetTypeByMetadataName("System.Security.Cryptography.CryptoConfig");
+        var types = new DeferredCompilationValue<CipherTypes>(context.Compilation, CipherTypes.Create);
 
         context.RegisterOperationAction(c =>
         {
             var creation = (IObjectCreationOperation)c.Operation;
-            if (CipherOf(creation.Type) is { } name)
+            if (types.Value?.CipherOf(creation.Type) is { } name)
                 Report(c, creation.Syntax, name, FormCreation);
         }, OperationKind.ObjectCreation);
 
@@ -86,48 +77,76 @@ public sealed class BrokenCipherAlgorithmAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)c.Operation;
             var method = invocation.TargetMethod;
-            if (!method.IsStatic)
+            if (!method.IsStatic || types.Value is not { } cipherTypes)
                 return;
 
-            if (CipherOf(method.ContainingType) is { } name)
+            if (cipherTypes.CipherOf(method.ContainingType) is { } name)
             {
                 Report(c, invocation.Syntax, name, FormStaticMember);
                 return;
             }
 
-            var isNameFactory = method.Name is "Create" or "CreateFromName"
-                                && invocation.Arguments.Length > 0
-                                && (SymbolEqualityComparer.Default.Equals(method.ContainingType, symmetricAlgorithm)
-                                    || SymbolEqualityComparer.Default.Equals(method.ContainingType, cryptoConfig));
-            if (isNameFactory
+            if (method.Name is "Create" or "CreateFromName"
+                && invocation.Arguments.Length > 0
+                && cipherTypes.IsNameFactory(method.ContainingType)
                 && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string algorithmName }
                 && CipherNames.TryGetValue(algorithmName.Trim(), out var cipher))
             {
                 Report(c, invocation.Arguments[0].Value.Syntax, cipher, FormAlgorithmName);
             }
         }, OperationKind.Invocation);
-
-        void Add(string metadataName, string displayName)
-        {
-            if (compilation.GetTypeByMetadataName(metadataName) is { } type)
-                brokenTypes[type] = displayName;
-        }
-
-        string? CipherOf(ITypeSymbol? type)
-        {
-            for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
-            {
-                if (brokenTypes.TryGetValue(current, out var name))
-                    return name;
-            }
-
-            return null;
-        }
     }
 
     private static void Report(OperationAnalysisContext context, SyntaxNode node, string cipher, string form)
     {
         var properties = ImmutableDictionary<string, string?>.Empty.Add(FormProperty, form);
         context.ReportDiagnostic(Diagnostic.Create(Rule, node.GetLocation(), properties, cipher));
+    }
+
+    private sealed class CipherTypes
+    {
+        private readonly Dictionary<INamedTypeSymbol, string> _brokenTypes;
+        private readonly INamedTypeSymbol _symmetricAlgorithm;
+        private readonly INamedTypeSymbol? _cryptoConfig;
+
+        private CipherTypes(Dictionary<INamedTypeSymbol, string> brokenTypes, INamedTypeSymbol symmetricAlgorithm, INamedTypeSymbol? cryptoConfig)
+        {
+            _brokenTypes = brokenTypes;
+            _symmetricAlgorithm = symmetricAlgorithm;
+            _cryptoConfig = cryptoConfig;
+        }
+
+        public static CipherTypes? Create(Compilation compilation)
+        {
+            var symmetricAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
+            if (symmetricAlgorithm is null)
+                return null;
+
+            var brokenTypes = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
+            Add("System.Security.Cryptography.DES", "DES");
+            Add("System.Security.Cryptography.TripleDES", "Triple DES");
+            Add("System.Security.Cryptography.RC2", "RC2");
+            return new CipherTypes(brokenTypes, symmetricAlgorithm, compilation.GetTypeByMetadataName("System.Security.Cryptography.CryptoConfig"));
+
+            void Add(string metadataName, string displayName)
+            {
+                if (compilation.GetTypeByMetadataName(metadataName) is { } type)
+                    brokenTypes[type] = displayName;
+            }
+        }
+
+        public string? CipherOf(ITypeSymbol? type)
+        {
+            for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+            {
+                if (_brokenTypes.TryGetValue(current, out var name))
+                    return name;
+            }
+
+            return null;
+        }
+
+        public bool IsNameFactory(INamedTypeSymbol type)
+            => SymbolEqualityComparer.Default.Equals(type, _symmetricAlgorithm) || SymbolEqualityComparer.Default.Equals(type, _cryptoConfig);
     }
 }

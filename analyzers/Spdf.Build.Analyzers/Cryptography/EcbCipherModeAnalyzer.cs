@@ -37,14 +37,13 @@ public sealed class EcbCipherModeAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var cipherMode = context.Compilation.GetTypeByMetadataName("System.Security.Cryptography.CipherMode");
-        var symmetricAlgorithm = context.Compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
-        if (cipherMode is null || symmetricAlgorithm is null)
-            return;
+        var types = new DeferredCompilationValue<CipherModeTypes>(context.Compilation, CipherModeTypes.Create);
 
         context.RegisterOperationAction(c =>
         {
             var reference = (IFieldReferenceOperation)c.Operation;
+            if (types.Value is not { } cipherTypes)
+                return;
             var weakness = reference.Field.Name switch
             {
                 "ECB" => EcbWeakness,
@@ -52,7 +51,7 @@ public sealed class EcbCipherModeAnalyzer : DiagnosticAnalyzer
                 _ => null,
             };
             if (weakness is not null
-                && SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, cipherMode)
+                && SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, cipherTypes.CipherMode)
                 && ValueFlow.IsStoredOrPassed(reference))
             {
                 c.ReportDiagnostic(Diagnostic.Create(Rule, reference.Syntax.GetLocation(), "CipherMode." + reference.Field.Name, weakness));
@@ -63,8 +62,27 @@ public sealed class EcbCipherModeAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)c.Operation;
             var method = invocation.TargetMethod;
-            if (method.Name is "EncryptEcb" or "TryEncryptEcb" && method.ContainingType.InheritsFromOrEquals(symmetricAlgorithm))
+            if (method.Name is "EncryptEcb" or "TryEncryptEcb" && types.Value is { } cipherTypes && method.ContainingType.InheritsFromOrEquals(cipherTypes.SymmetricAlgorithm))
                 c.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), method.Name, EcbWeakness));
         }, OperationKind.Invocation);
+    }
+
+    private sealed class CipherModeTypes
+    {
+        private CipherModeTypes(INamedTypeSymbol cipherMode, INamedTypeSymbol symmetricAlgorithm)
+        {
+            CipherMode = cipherMode;
+            SymmetricAlgorithm = symmetricAlgorithm;
+        }
+
+        public INamedTypeSymbol CipherMode { get; }
+
+        public INamedTypeSymbol SymmetricAlgorithm { get; }
+
+        public static CipherModeTypes? Create(Compilation compilation)
+            => compilation.GetTypeByMetadataName("System.Security.Cryptography.CipherMode") is { } cipherMode
+               && compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm") is { } symmetricAlgorithm
+                ? new CipherModeTypes(cipherMode, symmetricAlgorithm)
+                : null;
     }
 }

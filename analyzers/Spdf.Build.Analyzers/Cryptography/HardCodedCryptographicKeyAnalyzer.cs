@@ -38,17 +38,17 @@ public sealed class HardCodedCryptographicKeyAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var symmetricAlgorithm = context.Compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
-        var keyedHashAlgorithm = context.Compilation.GetTypeByMetadataName("System.Security.Cryptography.KeyedHashAlgorithm");
-        if (symmetricAlgorithm is null && keyedHashAlgorithm is null)
-            return;
+        var symmetricAlgorithm = new DeferredCompilationValue<INamedTypeSymbol>(
+            context.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm"));
+        var keyedHashAlgorithm = new DeferredCompilationValue<INamedTypeSymbol>(
+            context.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Cryptography.KeyedHashAlgorithm"));
 
         context.RegisterOperationAction(c =>
         {
             var assignment = (ISimpleAssignmentOperation)c.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "Key" } property
-                && (property.Property.ContainingType.InheritsFromOrEquals(symmetricAlgorithm)
-                    || property.Property.ContainingType.InheritsFromOrEquals(keyedHashAlgorithm))
+                && (property.Property.ContainingType.InheritsFromOrEquals(symmetricAlgorithm.Value)
+                    || property.Property.ContainingType.InheritsFromOrEquals(keyedHashAlgorithm.Value))
                 && HardCodedData.IsHardCoded(assignment.Value))
             {
                 c.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), property.Property.ContainingType.Name + ".Key"));
@@ -57,20 +57,32 @@ public sealed class HardCodedCryptographicKeyAnalyzer : DiagnosticAnalyzer
 
         context.RegisterOperationAction(c =>
         {
-            var argument = (IArgumentOperation)c.Operation;
-            if (argument.Parameter is not { ContainingSymbol: IMethodSymbol method } parameter || !IsKeyParameter(method, parameter))
+            var arguments = c.Operation.CallArguments(out var method);
+            if (method is null || !IsKeyApi(method))
                 return;
-
-            var value = argument.Value;
-            var isHardCoded = method.Name == "ImportFromPem"
-                ? value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string pem } && pem.IndexOf("PRIVATE KEY", StringComparison.Ordinal) >= 0
-                : HardCodedData.IsHardCoded(value);
-            if (isHardCoded)
+            foreach (var argument in arguments)
             {
-                var display = method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
-                c.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), display));
+                if (argument.Parameter is { } parameter && IsKeyParameter(method, parameter))
+                    AnalyzeKeyArgument(c, method, argument);
             }
-        }, OperationKind.Argument);
+        }, OperationKind.Invocation, OperationKind.ObjectCreation);
+    }
+
+    private static bool IsKeyApi(IMethodSymbol method)
+        => method.IsInNamespaceOrChild("System.Security.Cryptography")
+           || (method.MethodKind == MethodKind.Constructor && method.ContainingType.Name == "SymmetricSecurityKey");
+
+    private static void AnalyzeKeyArgument(OperationAnalysisContext c, IMethodSymbol method, IArgumentOperation argument)
+    {
+        var value = argument.Value;
+        var isHardCoded = method.Name == "ImportFromPem"
+            ? value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string pem } && pem.IndexOf("PRIVATE KEY", StringComparison.Ordinal) >= 0
+            : HardCodedData.IsHardCoded(value);
+        if (isHardCoded)
+        {
+            var display = method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
+            c.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), display));
+        }
     }
 
     private static bool IsKeyParameter(IMethodSymbol method, IParameterSymbol parameter)

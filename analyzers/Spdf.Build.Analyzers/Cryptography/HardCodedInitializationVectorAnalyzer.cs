@@ -37,40 +37,40 @@ public sealed class HardCodedInitializationVectorAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var symmetricAlgorithm = context.Compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
-        if (symmetricAlgorithm is null)
-            return;
+        var symmetricAlgorithm = new DeferredCompilationValue<INamedTypeSymbol>(
+            context.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm"));
 
         context.RegisterOperationAction(c =>
         {
             var assignment = (ISimpleAssignmentOperation)c.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "IV" } property
-                && property.Property.ContainingType.InheritsFromOrEquals(symmetricAlgorithm)
+                && property.Property.ContainingType.InheritsFromOrEquals(symmetricAlgorithm.Value)
                 && HardCodedData.IsHardCoded(assignment.Value))
             {
                 c.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), "IV", property.Property.ContainingType.Name + ".IV"));
             }
         }, OperationKind.SimpleAssignment);
 
+        // IVs and nonces are only parameters of methods: one check of the method name per call, not one per argument.
         context.RegisterOperationAction(c =>
         {
-            var argument = (IArgumentOperation)c.Operation;
-            if (argument.Parameter is not { } parameter || !IsIvParameter(parameter))
+            var invocation = (IInvocationOperation)c.Operation;
+            var method = invocation.TargetMethod;
+            if (!IsEncryptingMethodName(method.Name) || !method.IsInNamespaceOrChild("System.Security.Cryptography") || symmetricAlgorithm.Value is null)
                 return;
-            if (HardCodedData.IsHardCoded(argument.Value))
+            foreach (var argument in invocation.Arguments)
             {
-                var method = (IMethodSymbol)parameter.ContainingSymbol;
-                c.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), parameter.Name == "nonce" ? "nonce" : "IV", method.ContainingType.Name + "." + method.Name));
+                if (argument.Parameter is { } parameter && IsIvParameter(method, parameter) && HardCodedData.IsHardCoded(argument.Value))
+                {
+                    c.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), parameter.Name == "nonce" ? "nonce" : "IV", method.ContainingType.Name + "." + method.Name));
+                }
             }
-        }, OperationKind.Argument);
+        }, OperationKind.Invocation);
     }
 
-    private static bool IsIvParameter(IParameterSymbol parameter)
-    {
-        if (parameter.Name is not ("rgbIV" or "iv" or "nonce") || parameter.ContainingSymbol is not IMethodSymbol method)
-            return false;
-        var isEncryptingMethod = method.Name is "CreateEncryptor" or "EncryptCbc" or "EncryptCfb" or "TryEncryptCbc" or "TryEncryptCfb"
-                                 || (method.Name == "Encrypt" && parameter.Name == "nonce");
-        return isEncryptingMethod && method.IsInNamespaceOrChild("System.Security.Cryptography");
-    }
+    private static bool IsEncryptingMethodName(string name)
+        => name is "CreateEncryptor" or "EncryptCbc" or "EncryptCfb" or "TryEncryptCbc" or "TryEncryptCfb" or "Encrypt";
+
+    private static bool IsIvParameter(IMethodSymbol method, IParameterSymbol parameter)
+        => parameter.Name is "rgbIV" or "iv" or "nonce" && (method.Name != "Encrypt" || parameter.Name == "nonce");
 }

@@ -48,10 +48,13 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var random = start.Compilation.GetTypeByMetadataName("System.Random");
-            if (random is null)
-                return;
-            start.RegisterOperationAction(c => Analyze(c, random), OperationKind.Invocation);
+            var random = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Random"));
+            start.RegisterOperationAction(c =>
+            {
+                // Every Random method that yields data is named Next*: most invocations are rejected before any lookup.
+                if (((IInvocationOperation)c.Operation).TargetMethod.Name.StartsWith("Next", System.StringComparison.Ordinal) && random.Value is { } type)
+                    Analyze(c, type);
+            }, OperationKind.Invocation);
         });
     }
 
@@ -103,7 +106,13 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
                     continue;
                 case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when indexer.Instance != current:
                     continue;
-                case IInvocationOperation chained when chained.Instance == current || IsStringFactory(chained):
+                case IInvocationOperation chained when chained.Instance == current || IsStringFactory(chained) || IsLinqProjection(chained):
+                    continue;
+                case IDelegateCreationOperation:
+                    continue;
+                case IReturnOperation when ProjectingLambda(parent) is { } lambda:
+                    // chars[rng.Next(n)] returned by a Select lambda: the projection carries the value on.
+                    parent = lambda;
                     continue;
                 case IInvocationOperation:
                     return null;
@@ -218,11 +227,24 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
 
     private static string? SecuritySink(string name, ITypeSymbol? type, bool isBytes)
     {
-        if (IdentifierWords.ContainsAny(name, SecurityWords))
+        if (IdentifierWords.ContainsAny(name, SecurityWords) || IsApiKeyName(name))
             return "'" + name + "'";
         if ((isBytes || IsByteData(type)) && IdentifierWords.ContainsAny(name, KeyWords))
             return "'" + name + "'";
         return null;
+    }
+
+    /// <summary><c>apiKey</c>, <c>ApiKey</c>, <c>api_key</c>: a credential whatever its type, unlike a bare "key".</summary>
+    private static bool IsApiKeyName(string name)
+    {
+        var words = IdentifierWords.Split(name);
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (words[i] == "key" && words[i - 1] == "api")
+                return true;
+        }
+
+        return false;
     }
 
     private static bool IsByteData(ITypeSymbol? type)
@@ -232,6 +254,35 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
     private static bool IsBuilder(IInvocationOperation call)
         => call.TargetMethod.Name is "Append" or "AppendFormat" or "Insert" or "Add" or "Write"
            && call.TargetMethod.ContainingType.Name is "StringBuilder" or "List" or "StringWriter";
+
+    /// <summary><c>Select</c>/<c>SelectMany</c> and the LINQ calls that pass their elements on (<c>ToArray</c>, <c>ToList</c>, <c>Take</c>...).</summary>
+    private static bool IsLinqProjection(IInvocationOperation call)
+        => call.TargetMethod is { IsStatic: true } method
+           && method.ContainingType.Name == "Enumerable"
+           && method.Name is "Select" or "SelectMany" or "ToArray" or "ToList" or "Take" or "Skip" or "Concat" or "Append" or "Prepend" or "AsEnumerable"
+           && method.IsInNamespace("System.Linq");
+
+    /// <summary>The lambda whose returned value <paramref name="returnOperation"/> is, when it is the selector of a LINQ projection.</summary>
+    private static IAnonymousFunctionOperation? ProjectingLambda(IOperation returnOperation)
+    {
+        for (var current = returnOperation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation lambda:
+                    var outer = lambda.Parent;
+                    while (outer is IDelegateCreationOperation or IConversionOperation)
+                        outer = outer.Parent;
+                    return outer is IArgumentOperation { Parent: IInvocationOperation call } && call.TargetMethod.Name is "Select" or "SelectMany" && IsLinqProjection(call)
+                        ? lambda
+                        : null;
+                case ILocalFunctionOperation or IMethodBodyOperation:
+                    return null;
+            }
+        }
+
+        return null;
+    }
 
     private static bool IsStringFactory(IInvocationOperation call)
         => call.TargetMethod.IsStatic

@@ -10,7 +10,8 @@ using Spdf.Build.Analyzers.Infrastructure;
 namespace Spdf.Build.Analyzers.Cryptography;
 
 /// <summary>
-/// SPDF1006: RSA keys below 2048 bits (constructor, <c>RSA.Create(int)</c>, <c>KeySize</c> set later), any DSA key,
+/// SPDF1006: RSA keys below 2048 bits (constructor, <c>RSA.Create(int)</c>, <c>KeySize</c> set later, and
+/// <c>new RSACryptoServiceProvider()</c>, whose default is 1024 bits, unless a key is imported in the same member), any DSA key,
 /// and elliptic curves below 256 bits (named-curve properties, curve names and OIDs, <c>KeySize</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -51,22 +52,32 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var compilation = context.Compilation;
-        var rsa = compilation.GetTypeByMetadataName("System.Security.Cryptography.RSA");
-        if (rsa is null)
-            return;
-        var types = new KeyTypes(
-            rsa,
-            compilation.GetTypeByMetadataName("System.Security.Cryptography.DSA"),
-            compilation.GetTypeByMetadataName("System.Security.Cryptography.ECDsa"),
-            compilation.GetTypeByMetadataName("System.Security.Cryptography.ECDiffieHellman"),
-            compilation.GetTypeByMetadataName("System.Security.Cryptography.ECCurve"),
-            compilation.GetTypeByMetadataName("System.Security.Cryptography.ECCurve+NamedCurves"));
+        var types = new DeferredCompilationValue<KeyTypes>(context.Compilation, KeyTypes.Create);
 
-        context.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
-        context.RegisterOperationAction(c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
-        context.RegisterOperationAction(c => AnalyzeNamedCurve(c, types), OperationKind.PropertyReference);
+        context.RegisterOperationAction(c =>
+        {
+            if (types.Value is { } keyTypes)
+                AnalyzeCreation(c, keyTypes);
+        }, OperationKind.ObjectCreation);
+        context.RegisterOperationAction(c =>
+        {
+            if (((IInvocationOperation)c.Operation).TargetMethod is { IsStatic: true, Name: "Create" or "CreateFromFriendlyName" or "CreateFromValue" or "CreateFromOid" }
+                && types.Value is { } keyTypes)
+            {
+                AnalyzeInvocation(c, keyTypes);
+            }
+        }, OperationKind.Invocation);
+        context.RegisterOperationAction(c =>
+        {
+            if (((ISimpleAssignmentOperation)c.Operation).Target is IPropertyReferenceOperation { Property.Name: "KeySize" } && types.Value is { } keyTypes)
+                AnalyzeAssignment(c, keyTypes);
+        }, OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(c =>
+        {
+            // Named curves are static properties; instance property reads (most of them) are rejected first.
+            if (((IPropertyReferenceOperation)c.Operation).Property.IsStatic && types.Value is { } keyTypes)
+                AnalyzeNamedCurve(c, keyTypes);
+        }, OperationKind.PropertyReference);
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, KeyTypes types)
@@ -80,7 +91,12 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
 
         var bits = KeySizeArgument(creation.Arguments);
         if (bits is null)
+        {
+            if (creation.Arguments.Length == 0 && IsRsaCryptoServiceProvider(creation.Type) && !ImportsKeyInSameMember(creation))
+                Report(context, creation.Syntax, "RSACryptoServiceProvider without a key size generates 1024-bit keys; use RSA.Create(3072)", fixable: false);
             return;
+        }
+
         if (creation.Type.InheritsFromOrEquals(types.Rsa))
             CheckRsa(context, bits);
         else if (types.IsEllipticCurve(creation.Type))
@@ -140,6 +156,25 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
         {
             Report(context, reference.Syntax, $"The elliptic curve '{reference.Property.Name}' has {bits} bits; use P-256 or stronger", fixable: false);
         }
+    }
+
+    private static bool IsRsaCryptoServiceProvider(ITypeSymbol? type)
+        => type is { Name: "RSACryptoServiceProvider" } && type.IsInNamespace("System.Security.Cryptography");
+
+    /// <summary>A key imported into the provider replaces the default one before it is generated (generation is lazy).</summary>
+    private static bool ImportsKeyInSameMember(IOperation creation)
+    {
+        foreach (var operation in creation.Root().Descendants())
+        {
+            if (operation is IInvocationOperation { Instance: not null } invocation
+                && (invocation.TargetMethod.Name.StartsWith("Import", StringComparison.Ordinal) || invocation.TargetMethod.Name == "FromXmlString")
+                && invocation.TargetMethod.IsInNamespace("System.Security.Cryptography"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static KeySize? KeySizeArgument(ImmutableArray<IArgumentOperation> arguments)
@@ -224,6 +259,20 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? EcCurve { get; }
 
         public INamedTypeSymbol? NamedCurves { get; }
+
+        public static KeyTypes? Create(Compilation compilation)
+        {
+            var rsa = compilation.GetTypeByMetadataName("System.Security.Cryptography.RSA");
+            return rsa is null
+                ? null
+                : new KeyTypes(
+                    rsa,
+                    compilation.GetTypeByMetadataName("System.Security.Cryptography.DSA"),
+                    compilation.GetTypeByMetadataName("System.Security.Cryptography.ECDsa"),
+                    compilation.GetTypeByMetadataName("System.Security.Cryptography.ECDiffieHellman"),
+                    compilation.GetTypeByMetadataName("System.Security.Cryptography.ECCurve"),
+                    compilation.GetTypeByMetadataName("System.Security.Cryptography.ECCurve+NamedCurves"));
+        }
 
         public bool IsEllipticCurve(ITypeSymbol? type) => type.InheritsFromOrEquals(EcDsa) || type.InheritsFromOrEquals(EcDiffieHellman);
     }

@@ -36,19 +36,13 @@ public sealed class UnauthenticatedCbcEncryptionAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var compilation = context.Compilation;
-        var cipherMode = compilation.GetTypeByMetadataName("System.Security.Cryptography.CipherMode");
-        var symmetricAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
-        var aesGcm = compilation.GetTypeByMetadataName("System.Security.Cryptography.AesGcm");
-        if (cipherMode is null || symmetricAlgorithm is null || aesGcm is null)
-            return;
-
-        var macTypes = new MacTypes(
-            compilation.GetTypeByMetadataName("System.Security.Cryptography.KeyedHashAlgorithm"),
-            compilation.GetTypeByMetadataName("System.Security.Cryptography.IncrementalHash"));
+        var types = new DeferredCompilationValue<CbcTypes>(context.Compilation, CbcTypes.Create);
 
         context.RegisterOperationBlockStartAction(block =>
         {
+            if (types.Value is not { } cbcTypes)
+                return;
+            var (cipherMode, symmetricAlgorithm, macTypes) = (cbcTypes.CipherMode, cbcTypes.SymmetricAlgorithm, cbcTypes.Macs);
             var cbcSites = new List<(SyntaxNode Node, string Name)>();
             var authenticates = false;
 
@@ -96,6 +90,34 @@ public sealed class UnauthenticatedCbcEncryptionAnalyzer : DiagnosticAnalyzer
                 }
             });
         });
+    }
+
+    private sealed class CbcTypes
+    {
+        private CbcTypes(INamedTypeSymbol cipherMode, INamedTypeSymbol symmetricAlgorithm, MacTypes macs)
+        {
+            CipherMode = cipherMode;
+            SymmetricAlgorithm = symmetricAlgorithm;
+            Macs = macs;
+        }
+
+        public INamedTypeSymbol CipherMode { get; }
+
+        public INamedTypeSymbol SymmetricAlgorithm { get; }
+
+        public MacTypes Macs { get; }
+
+        /// <summary>Null unless CBC, the cipher base type and an AEAD alternative (AesGcm) are all available.</summary>
+        public static CbcTypes? Create(Compilation compilation)
+        {
+            var cipherMode = compilation.GetTypeByMetadataName("System.Security.Cryptography.CipherMode");
+            var symmetricAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
+            if (cipherMode is null || symmetricAlgorithm is null || compilation.GetTypeByMetadataName("System.Security.Cryptography.AesGcm") is null)
+                return null;
+            return new CbcTypes(cipherMode, symmetricAlgorithm, new MacTypes(
+                compilation.GetTypeByMetadataName("System.Security.Cryptography.KeyedHashAlgorithm"),
+                compilation.GetTypeByMetadataName("System.Security.Cryptography.IncrementalHash")));
+        }
     }
 
     private sealed class MacTypes

@@ -12,7 +12,7 @@ namespace Spdf.Build.Analyzers.Cryptography;
 /// <summary>
 /// SPDF1001: MD5, SHA-1, RIPEMD-160 and HMACs over them, reached through constructors, static factories and
 /// one-shot helpers of the algorithm types, name-based factories (<c>HashAlgorithm.Create("MD5")</c>,
-/// <c>CryptoConfig.CreateFromName</c>) and <c>HashAlgorithmName.MD5/SHA1</c> passed to hashing APIs.
+/// <c>CryptoConfig.CreateFromName</c>) and <c>HashAlgorithmName.MD5/SHA1</c> passed to hashing, signing and verification APIs.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WeakHashAlgorithmAnalyzer : DiagnosticAnalyzer
@@ -48,12 +48,21 @@ public sealed class WeakHashAlgorithmAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var types = WeakHashTypes.Create(context.Compilation);
-        if (types is null)
-            return;
+        var types = new DeferredCompilationValue<WeakHashTypes>(context.Compilation, WeakHashTypes.Create);
 
-        context.RegisterOperationAction(c => AnalyzeObjectCreation(c, types), OperationKind.ObjectCreation);
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
+        context.RegisterOperationAction(c =>
+        {
+            if (types.Value is { } weakHashTypes)
+                AnalyzeObjectCreation(c, weakHashTypes);
+        }, OperationKind.ObjectCreation);
+        context.RegisterOperationAction(c =>
+        {
+            // Every reported call is static or a method of a System.Security.Cryptography type: other instance calls
+            // (most of them) are rejected on the receiver's namespace before any lookup.
+            var method = ((IInvocationOperation)c.Operation).TargetMethod;
+            if ((method.IsStatic || method.IsInNamespaceOrChild("System.Security.Cryptography")) && types.Value is { } weakHashTypes)
+                AnalyzeInvocation(c, weakHashTypes);
+        }, OperationKind.Invocation);
     }
 
     private static void AnalyzeObjectCreation(OperationAnalysisContext context, WeakHashTypes types)
@@ -172,6 +181,7 @@ internal sealed class WeakHashTypes
     private readonly INamedTypeSymbol? _hashAlgorithmName;
     private readonly INamedTypeSymbol? _incrementalHash;
     private readonly INamedTypeSymbol? _cryptographicOperations;
+    private readonly INamedTypeSymbol? _asymmetricAlgorithm;
 
     private WeakHashTypes(Compilation compilation, Dictionary<INamedTypeSymbol, WeakAlgorithm> weakTypes)
     {
@@ -187,6 +197,7 @@ internal sealed class WeakHashTypes
         _hashAlgorithmName = compilation.GetTypeByMetadataName(WellKnownTypeNames.HashAlgorithmName);
         _incrementalHash = compilation.GetTypeByMetadataName(WellKnownTypeNames.IncrementalHash);
         _cryptographicOperations = compilation.GetTypeByMetadataName("System.Security.Cryptography.CryptographicOperations");
+        _asymmetricAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.AsymmetricAlgorithm");
     }
 
     /// <summary>Returns null when the compilation references none of the hashing types.</summary>
@@ -234,10 +245,21 @@ internal sealed class WeakHashTypes
            && (method.Name == "Create" || method.Name == "CreateFromName")
            && _nameBasedFactoryTypes.Contains(method.ContainingType, SymbolEqualityComparer.Default);
 
+    /// <summary>
+    /// <c>IncrementalHash</c>, <c>CryptographicOperations.HashData</c>, and the signing and verification methods of RSA, ECDsa
+    /// and DSA (<c>SignData</c>, <c>VerifyData</c>, <c>SignHash</c>, <c>VerifyHash</c>), whose hash decides what the signature
+    /// protects. Key derivation (<c>Rfc2898DeriveBytes</c>, <c>HKDF</c>) is SPDF1007's.
+    /// </summary>
     public bool IsHashingApiTakingAlgorithmName(IMethodSymbol method)
         => _hashAlgorithmName is not null
            && (SymbolEqualityComparer.Default.Equals(method.ContainingType, _incrementalHash)
-               || SymbolEqualityComparer.Default.Equals(method.ContainingType, _cryptographicOperations));
+               || SymbolEqualityComparer.Default.Equals(method.ContainingType, _cryptographicOperations)
+               || IsSignatureMethod(method));
+
+    private bool IsSignatureMethod(IMethodSymbol method)
+        => !method.IsStatic
+           && (method.Name.StartsWith("Sign", StringComparison.Ordinal) || method.Name.StartsWith("Verify", StringComparison.Ordinal))
+           && method.ContainingType.InheritsFromOrEquals(_asymmetricAlgorithm);
 
     /// <summary>Recognises <c>HashAlgorithmName.MD5</c>, <c>HashAlgorithmName.SHA1</c> and <c>new HashAlgorithmName("MD5")</c>.</summary>
     public WeakAlgorithm? AlgorithmOfHashAlgorithmName(IOperation value)

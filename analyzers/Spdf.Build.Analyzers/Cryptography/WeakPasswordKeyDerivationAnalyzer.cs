@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,7 +12,8 @@ namespace Spdf.Build.Analyzers.Cryptography;
 /// SPDF1007: <c>PasswordDeriveBytes</c> (PBKDF1); <c>Rfc2898DeriveBytes</c> and <c>Rfc2898DeriveBytes.Pbkdf2</c> with SHA-1
 /// or MD5 (also the implicit SHA-1 of the constructors without a hash algorithm); a constant iteration count below
 /// OWASP's figures (600 000 for SHA-256, 210 000 for SHA-384/512, 1 300 000 for SHA-1); a hard-coded salt. ASP.NET Core's
-/// <c>KeyDerivation.Pbkdf2</c> is checked the same way.
+/// <c>KeyDerivation.Pbkdf2</c> is checked the same way. A single pass of a fast hash over a password
+/// (<c>SHA256.HashData(Encoding.UTF8.GetBytes(salt + password))</c>) is reported too.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
@@ -45,18 +47,16 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var rfc2898 = context.Compilation.GetTypeByMetadataName("System.Security.Cryptography.Rfc2898DeriveBytes");
-        var passwordDeriveBytes = context.Compilation.GetTypeByMetadataName("System.Security.Cryptography.PasswordDeriveBytes");
-        var keyDerivation = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivation");
-        if (rfc2898 is null && passwordDeriveBytes is null && keyDerivation is null)
-            return;
+        var types = new DeferredCompilationValue<KdfTypes>(context.Compilation, KdfTypes.Create);
 
         context.RegisterOperationAction(c =>
         {
             var creation = (IObjectCreationOperation)c.Operation;
-            if (creation.Type.InheritsFromOrEquals(passwordDeriveBytes))
+            if (types.Value is not { } kdf)
+                return;
+            if (creation.Type.InheritsFromOrEquals(kdf.PasswordDeriveBytes))
                 Report(c, creation.Syntax, "PasswordDeriveBytes implements PBKDF1; use Rfc2898DeriveBytes.Pbkdf2 with SHA-256 and 600 000 iterations", fix: null);
-            else if (creation.Type.InheritsFromOrEquals(rfc2898))
+            else if (creation.Type.InheritsFromOrEquals(kdf.Rfc2898))
                 AnalyzePbkdf2(c, creation.Syntax, creation.Arguments, isConstructor: true);
         }, OperationKind.ObjectCreation);
 
@@ -64,8 +64,15 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)c.Operation;
             var method = invocation.TargetMethod;
+            if (method.Name is "HashData" or "ComputeHash" or "TryHashData" or "TryComputeHash")
+            {
+                AnalyzePasswordHash(c, invocation);
+                return;
+            }
+
             if (method.Name == "Pbkdf2"
-                && (SymbolEqualityComparer.Default.Equals(method.ContainingType, rfc2898) || SymbolEqualityComparer.Default.Equals(method.ContainingType, keyDerivation)))
+                && types.Value is { } kdf
+                && (SymbolEqualityComparer.Default.Equals(method.ContainingType, kdf.Rfc2898) || SymbolEqualityComparer.Default.Equals(method.ContainingType, kdf.KeyDerivation)))
             {
                 AnalyzePbkdf2(c, invocation.Syntax, invocation.Arguments, isConstructor: false);
             }
@@ -75,7 +82,7 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
         {
             var assignment = (ISimpleAssignmentOperation)c.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "IterationCount" } property
-                && property.Property.ContainingType.InheritsFromOrEquals(rfc2898)
+                && property.Property.ContainingType.InheritsFromOrEquals(types.Value?.Rfc2898)
                 && assignment.Value.ConstantValue is { HasValue: true, Value: int iterations }
                 && iterations < Sha512Iterations)
             {
@@ -126,6 +133,152 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
             Report(context, salt.Value.Syntax, "The salt is hard-coded; generate a random salt of at least 16 bytes per password with RandomNumberGenerator", fix: null);
     }
 
+    /// <summary>
+    /// <c>SHA256.HashData(Encoding.UTF8.GetBytes(password + salt))</c>, <c>sha.ComputeHash(...)</c>: one pass of a fast hash
+    /// over a password, salted or not. Hashes inside a member that loops (a hand-made stretching loop) are left alone.
+    /// </summary>
+    private static void AnalyzePasswordHash(OperationAnalysisContext context, IInvocationOperation invocation)
+    {
+        // ComputeHash is declared on HashAlgorithm: the receiver's type says which algorithm (and excludes HMACs).
+        var algorithm = invocation.Instance?.Type as INamedTypeSymbol ?? invocation.TargetMethod.ContainingType;
+        if (invocation.Arguments.Length == 0
+            || !IsUnkeyedHash(algorithm)
+            || PasswordIn(invocation.Arguments[0].Value, invocation, depth: 0) is not { } password
+            || invocation.Root().Descendants().Any(o => o is ILoopOperation))
+        {
+            return;
+        }
+
+        Report(context, invocation.Syntax,
+            $"A single {algorithm.Name} pass over '{password}' is fast to brute-force, salted or not; hash passwords with Rfc2898DeriveBytes.Pbkdf2 (SHA-256, 600 000 iterations)",
+            fix: null);
+    }
+
+    private static bool IsUnkeyedHash(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name is "SHA1" or "SHA256" or "SHA384" or "SHA512" or "SHA3_256" or "SHA3_384" or "SHA3_512" or "MD5"
+                && current.IsInNamespace("System.Security.Cryptography"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Collections.Generic.HashSet<string> PasswordWords = IdentifierWords.Set("password", "passwd", "pwd", "passphrase", "passcode");
+
+    /// <summary>Words that make a password-named value something else: <c>passwordHash</c>, <c>PasswordPolicy</c>.</summary>
+    private static readonly System.Collections.Generic.HashSet<string> NotThePassword = IdentifierWords.Set(
+        "hash", "hashed", "digest", "hint", "policy", "length", "id", "name", "expiry", "token", "reset", "salt", "file", "path");
+
+    /// <summary>The name of a password the hashed data is built from, through encoding, concatenation and up to three locals.</summary>
+    private static string? PasswordIn(IOperation? value, IOperation origin, int depth)
+    {
+        value = value?.WalkDownConversions();
+        if (value is null || depth > 6)
+            return null;
+
+        switch (value)
+        {
+            case IParameterReferenceOperation parameter:
+                return PasswordName(parameter.Parameter.Name);
+            case IFieldReferenceOperation field:
+                return PasswordName(field.Field.Name);
+            case IPropertyReferenceOperation { Property.IsIndexer: false } property:
+                return PasswordName(property.Property.Name);
+            case ILocalReferenceOperation local:
+                return PasswordName(local.Local.Name) ?? (depth < 3 ? PasswordIn(InitializerOf(local), origin, depth + 1) : null);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
+                return PasswordIn(concatenation.LeftOperand, origin, depth + 1) ?? PasswordIn(concatenation.RightOperand, origin, depth + 1);
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation interpolation && PasswordIn(interpolation.Expression, origin, depth + 1) is { } inPart)
+                        return inPart;
+                }
+
+                return null;
+            case IInvocationOperation call when IsEncodingOrJoin(call.TargetMethod):
+                foreach (var argument in call.Arguments)
+                {
+                    if (PasswordIn(argument.Value, origin, depth + 1) is { } inArgument)
+                        return inArgument;
+                }
+
+                return PasswordIn(call.Instance, origin, depth + 1);
+            case IInvocationOperation helper when IsDataShapingHelper(helper.TargetMethod):
+                foreach (var argument in helper.Arguments)
+                {
+                    if (PasswordIn(argument.Value, origin, depth + 1) is { } inHelperArgument)
+                        return inHelperArgument;
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Identifier fragments that mean a helper transforms its input cryptographically rather than just reshaping it.</summary>
+    private static readonly string[] CryptographicFragments = { "hash", "derive", "pbkdf", "crypt", "argon", "hmac", "kdf", "sha", "md5" };
+
+    /// <summary>
+    /// A method of this compilation returning bytes or a string whose body uses no hashing, derivation or encryption API
+    /// (<c>Combine(a, b)</c>, <c>Normalize(password)</c>): it passes the password's guessability on unchanged.
+    /// </summary>
+    private static bool IsDataShapingHelper(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length == 0
+            || method.ReturnType is not ({ SpecialType: SpecialType.System_String } or IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }))
+        {
+            return false;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            foreach (var token in reference.GetSyntax().DescendantTokens())
+            {
+                if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
+                    && token.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax
+                    && IdentifierWords.ContainsFragment(token.ValueText, CryptographicFragments))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static string? PasswordName(string name)
+    {
+        var words = IdentifierWords.Split(name);
+        return words.Any(PasswordWords.Contains) && !words.Any(NotThePassword.Contains) ? name : null;
+    }
+
+    /// <summary><c>Encoding.GetBytes</c>, <c>string.Concat</c>, LINQ <c>Concat</c>/<c>ToArray</c> and <c>AsSpan</c>: they pass the password's bytes on.</summary>
+    private static bool IsEncodingOrJoin(IMethodSymbol method) => method.Name switch
+    {
+        "GetBytes" => method.ContainingType.Name.EndsWith("Encoding", System.StringComparison.Ordinal) || method.ContainingType.BaseType?.Name == "Encoding",
+        "Concat" => method.ContainingType.SpecialType == SpecialType.System_String || method.ContainingType.Name == "Enumerable",
+        "ToArray" or "AsSpan" or "AsMemory" => true,
+        _ => false,
+    };
+
+    private static IOperation? InitializerOf(ILocalReferenceOperation reference)
+    {
+        foreach (var operation in reference.Root().Descendants())
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local))
+                return declarator.GetVariableInitializer()?.Value;
+        }
+
+        return null;
+    }
+
     private static string? HashName(IOperation value)
     {
         value = value.WalkDownConversions();
@@ -149,5 +302,30 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Rule, node.GetLocation(), properties, message));
+    }
+
+    private sealed class KdfTypes
+    {
+        private KdfTypes(INamedTypeSymbol? rfc2898, INamedTypeSymbol? passwordDeriveBytes, INamedTypeSymbol? keyDerivation)
+        {
+            Rfc2898 = rfc2898;
+            PasswordDeriveBytes = passwordDeriveBytes;
+            KeyDerivation = keyDerivation;
+        }
+
+        public INamedTypeSymbol? Rfc2898 { get; }
+
+        public INamedTypeSymbol? PasswordDeriveBytes { get; }
+
+        public INamedTypeSymbol? KeyDerivation { get; }
+
+        public static KdfTypes? Create(Compilation compilation)
+        {
+            var types = new KdfTypes(
+                compilation.GetTypeByMetadataName("System.Security.Cryptography.Rfc2898DeriveBytes"),
+                compilation.GetTypeByMetadataName("System.Security.Cryptography.PasswordDeriveBytes"),
+                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivation"));
+            return types.Rfc2898 is null && types.PasswordDeriveBytes is null && types.KeyDerivation is null ? null : types;
+        }
     }
 }

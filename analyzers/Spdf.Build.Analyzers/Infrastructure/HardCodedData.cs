@@ -11,7 +11,8 @@ namespace Spdf.Build.Analyzers.Infrastructure;
 /// Decides whether a value reaching a key, IV, nonce or salt parameter is fixed when the program is written:
 /// literal arrays (including zero-filled <c>new byte[16]</c>), collection expressions, UTF-8 literals, constant
 /// strings turned into bytes (<c>Encoding.UTF8.GetBytes("...")</c>, <c>Convert.FromBase64String("...")</c>),
-/// and locals, read-only fields and get-only properties initialised that way. A local only counts when nothing
+/// and locals, read-only fields and get-only properties initialised that way (zero-filled fields only when private and
+/// only read by cipher calls, see <see cref="IsOnlyReadByCiphers"/>). A local only counts when nothing
 /// else can have written to it: any use other than being read by a cryptographic parameter (passing it to
 /// <c>RandomNumberGenerator.Fill</c>, a stream, a KDF, an element assignment, <c>ref</c>) makes it unknown.
 /// Values read from files, derived from a KDF or generated at run time are never hard-coded.
@@ -157,11 +158,62 @@ internal static class HardCodedData
                     when accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null) => propertyInitializer.Value,
                 _ => null,
             };
-            if (initializer is not null && IsHardCodedSyntax(initializer, allowZeroFilled: false))
+            if (initializer is null)
+                continue;
+            if (IsHardCodedSyntax(initializer, allowZeroFilled: false))
                 return true;
+            if (symbol is IFieldSymbol { DeclaredAccessibility: Accessibility.Private } field
+                && IsHardCodedSyntax(initializer, allowZeroFilled: true)
+                && IsOnlyReadByCiphers(field))
+            {
+                return true;
+            }
         }
 
         return false;
+    }
+
+    /// <summary>Cipher calls whose key, IV or nonce arguments are only read.</summary>
+    private static readonly System.Collections.Generic.HashSet<string> ReadingCipherMethods = new(StringComparer.Ordinal)
+    {
+        "CreateEncryptor", "CreateDecryptor", "EncryptCbc", "DecryptCbc", "TryEncryptCbc", "TryDecryptCbc", "EncryptCfb", "DecryptCfb",
+        "TryEncryptCfb", "TryDecryptCfb", "Encrypt", "Decrypt",
+    };
+
+    /// <summary>
+    /// A private zero-filled array field (<c>static readonly byte[] Iv = new byte[16];</c>) stays all zeros when every use in
+    /// its type, where all of them are visible, only reads it: as an argument of a cipher call, as the value of a
+    /// <c>Key</c>/<c>IV</c> assignment, or for its <c>Length</c>. Any other use (<c>RandomNumberGenerator.Fill(Iv)</c>,
+    /// an element write, <c>CopyTo</c>) may fill it.
+    /// </summary>
+    private static bool IsOnlyReadByCiphers(IFieldSymbol field)
+    {
+        foreach (var typeReference in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            foreach (var identifier in typeReference.GetSyntax().DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Identifier.ValueText != field.Name)
+                    continue;
+                ExpressionSyntax use = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                var isRead = use.Parent switch
+                {
+                    ArgumentSyntax { RefKindKeyword.RawKind: 0, Parent.Parent: InvocationExpressionSyntax { Expression: var callee } }
+                        => callee switch
+                        {
+                            MemberAccessExpressionSyntax member => ReadingCipherMethods.Contains(member.Name.Identifier.ValueText),
+                            IdentifierNameSyntax name => ReadingCipherMethods.Contains(name.Identifier.ValueText),
+                            _ => false,
+                        },
+                    AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IV" or "Key" } } assignment => assignment.Right == use,
+                    MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length" } length => length.Expression == use,
+                    _ => false,
+                };
+                if (!isRead)
+                    return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

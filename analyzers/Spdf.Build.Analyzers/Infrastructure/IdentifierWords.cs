@@ -62,5 +62,20 @@ internal static class IdentifierWords
         return false;
     }
 
+    /// <summary>
+    /// True when <paramref name="identifier"/> contains any of <paramref name="fragments"/>, ignoring case: the allocation-free
+    /// prefilter that rejects most identifiers before <see cref="Split"/>.
+    /// </summary>
+    public static bool ContainsFragment(string identifier, string[] fragments)
+    {
+        foreach (var fragment in fragments)
+        {
+            if (identifier.IndexOf(fragment, StringComparison.OrdinalIgnoreCase) >= 0)
+                return true;
+        }
+
+        return false;
+    }
+
     public static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
 }

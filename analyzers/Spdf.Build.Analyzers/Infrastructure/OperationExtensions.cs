@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -61,6 +62,26 @@ internal static class OperationExtensions
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The arguments of an invocation or object creation. Rules that judge arguments register one action on calls and
+    /// walk these: one callback per call instead of one per argument, and the callee can be rejected once.
+    /// </summary>
+    public static ImmutableArray<IArgumentOperation> CallArguments(this IOperation call, out IMethodSymbol? method)
+    {
+        switch (call)
+        {
+            case IInvocationOperation invocation:
+                method = invocation.TargetMethod;
+                return invocation.Arguments;
+            case IObjectCreationOperation { Constructor: { } constructor } creation:
+                method = constructor;
+                return creation.Arguments;
+            default:
+                method = null;
+                return ImmutableArray<IArgumentOperation>.Empty;
+        }
     }
 
     /// <summary>True when <paramref name="symbol"/> is declared directly in <paramref name="fullNamespace"/> (compared without allocating).</summary>

@@ -58,8 +58,8 @@ public sealed class SensitiveDataLoggingAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var loggers = new LoggingApis(start.Compilation);
-            start.RegisterOperationAction(c => Analyze(c, loggers), OperationKind.Invocation);
+            var loggers = new DeferredCompilationValue<LoggingApis>(start.Compilation, compilation => new LoggingApis(compilation));
+            start.RegisterOperationAction(c => Analyze(c, loggers.Value!), OperationKind.Invocation);
         });
     }
 

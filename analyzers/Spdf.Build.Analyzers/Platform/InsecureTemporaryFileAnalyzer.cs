@@ -37,34 +37,30 @@ public sealed class InsecureTemporaryFileAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var path = start.Compilation.GetTypeByMetadataName("System.IO.Path");
-            if (path is null)
-                return;
-            var unixFileMode = start.Compilation.GetTypeByMetadataName("System.IO.UnixFileMode");
+            var path = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.IO.Path"));
+            var unixFileMode = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.IO.UnixFileMode"));
 
             start.RegisterOperationAction(c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
-                if (invocation.TargetMethod.Name == "GetTempFileName" && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, path))
+                if (invocation.TargetMethod.Name == "GetTempFileName" && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, path.Value))
                 {
                     c.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(),
                         "Path.GetTempFileName creates a predictable file in the shared temporary directory; use a private directory and Path.GetRandomFileName with FileMode.CreateNew"));
                 }
             }, OperationKind.Invocation);
 
-            if (unixFileMode is null)
-                return;
-
             start.RegisterOperationAction(c =>
             {
-                var argument = (IArgumentOperation)c.Operation;
-                if (argument.Parameter is { } parameter
-                    && SymbolEqualityComparer.Default.Equals(parameter.Type, unixFileMode)
-                    && parameter.ContainingSymbol.IsInNamespace("System.IO"))
+                var arguments = c.Operation.CallArguments(out var method);
+                if (method is null || !method.IsInNamespace("System.IO") || unixFileMode.Value is not { } fileMode)
+                    return;
+                foreach (var argument in arguments)
                 {
-                    CheckMode(c, argument.Value);
+                    if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.Type, fileMode))
+                        CheckMode(c, argument.Value);
                 }
-            }, OperationKind.Argument);
+            }, OperationKind.Invocation, OperationKind.ObjectCreation);
 
             start.RegisterOperationAction(c =>
             {

@@ -34,41 +34,34 @@ public sealed class UnsafeNativeLibrarySearchPathAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var searchPaths = start.Compilation.GetTypeByMetadataName("System.Runtime.InteropServices.DefaultDllImportSearchPathsAttribute");
-            if (searchPaths is null)
-                return;
-            var libraryImport = start.Compilation.GetTypeByMetadataName("System.Runtime.InteropServices.LibraryImportAttribute");
-            var nativeLibrary = start.Compilation.GetTypeByMetadataName("System.Runtime.InteropServices.NativeLibrary");
-            var assemblyIsRestricted = start.Compilation.Assembly.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, searchPaths));
+            var types = new DeferredCompilationValue<ImportTypes>(start.Compilation, ImportTypes.Create);
 
-            if (!assemblyIsRestricted)
+            start.RegisterSymbolAction(c =>
             {
-                start.RegisterSymbolAction(c =>
-                {
-                    var method = (IMethodSymbol)c.Symbol;
-                    // Imports are extern ([DllImport]) or static partial ([LibraryImport]); skip every other method cheaply.
-                    if (!method.IsExtern && !(method.IsStatic && method.IsPartialDefinition))
-                        return;
-                    if (method.PartialDefinitionPart is not null)
-                        return; // the implementation part of a partial [LibraryImport]: reported on the declaration
-                    var library = method.GetDllImportData()?.ModuleName
-                                  ?? method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, libraryImport))
-                                      ?.ConstructorArguments.FirstOrDefault().Value as string;
-                    if (library is null || IsAbsolutePath(library))
-                        return;
-                    if (method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, searchPaths)))
-                        return;
-                    if (method.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
-                        c.ReportDiagnostic(Diagnostic.Create(Rule, location, method.Name, library));
-                }, SymbolKind.Method);
-            }
+                var method = (IMethodSymbol)c.Symbol;
+                // Imports are extern ([DllImport]) or static partial ([LibraryImport]); skip every other method cheaply.
+                if (!method.IsExtern && !(method.IsStatic && method.IsPartialDefinition))
+                    return;
+                if (method.PartialDefinitionPart is not null)
+                    return; // the implementation part of a partial [LibraryImport]: reported on the declaration
+                if (types.Value is not { AssemblyIsRestricted: false } imports)
+                    return;
+                var library = method.GetDllImportData()?.ModuleName
+                              ?? method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, imports.LibraryImport))
+                                  ?.ConstructorArguments.FirstOrDefault().Value as string;
+                if (library is null || IsAbsolutePath(library))
+                    return;
+                if (method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, imports.SearchPaths)))
+                    return;
+                if (method.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
+                    c.ReportDiagnostic(Diagnostic.Create(Rule, location, method.Name, library));
+            }, SymbolKind.Method);
 
-            if (nativeLibrary is null)
-                return;
             start.RegisterOperationAction(c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
                 if (invocation.TargetMethod.Name is not ("Load" or "TryLoad")
+                    || types.Value?.NativeLibrary is not { } nativeLibrary
                     || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, nativeLibrary)
                     || invocation.Arguments.Length == 0
                     || invocation.Arguments[0].Parameter?.Name != "libraryPath"
@@ -87,4 +80,36 @@ public sealed class UnsafeNativeLibrarySearchPathAnalyzer : DiagnosticAnalyzer
         => path.StartsWith("/", System.StringComparison.Ordinal)
            || path.StartsWith("\\\\", System.StringComparison.Ordinal)
            || (path.Length >= 3 && char.IsLetter(path[0]) && path[1] == ':' && (path[2] == '\\' || path[2] == '/'));
+
+    private sealed class ImportTypes
+    {
+        private ImportTypes(INamedTypeSymbol searchPaths, INamedTypeSymbol? libraryImport, INamedTypeSymbol? nativeLibrary, bool assemblyIsRestricted)
+        {
+            SearchPaths = searchPaths;
+            LibraryImport = libraryImport;
+            NativeLibrary = nativeLibrary;
+            AssemblyIsRestricted = assemblyIsRestricted;
+        }
+
+        public INamedTypeSymbol SearchPaths { get; }
+
+        public INamedTypeSymbol? LibraryImport { get; }
+
+        public INamedTypeSymbol? NativeLibrary { get; }
+
+        /// <summary>[assembly: DefaultDllImportSearchPaths(...)] covers every import.</summary>
+        public bool AssemblyIsRestricted { get; }
+
+        public static ImportTypes? Create(Compilation compilation)
+        {
+            var searchPaths = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.DefaultDllImportSearchPathsAttribute");
+            if (searchPaths is null)
+                return null;
+            return new ImportTypes(
+                searchPaths,
+                compilation.GetTypeByMetadataName("System.Runtime.InteropServices.LibraryImportAttribute"),
+                compilation.GetTypeByMetadataName("System.Runtime.InteropServices.NativeLibrary"),
+                compilation.Assembly.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, searchPaths)));
+        }
+    }
 }

@@ -50,40 +50,27 @@ public sealed class InsecureDeserializationAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var compilation = context.Compilation;
-        var formatters = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-        foreach (var name in UnsafeFormatterTypes)
-        {
-            if (compilation.GetTypeByMetadataName(name) is { } type)
-                formatters.Add(type);
-        }
-
-        var javaScriptSerializer = compilation.GetTypeByMetadataName("System.Web.Script.Serialization.JavaScriptSerializer");
-        var typeNameHandling = compilation.GetTypeByMetadataName("Newtonsoft.Json.TypeNameHandling");
-        if (formatters.Count == 0 && javaScriptSerializer is null && typeNameHandling is null)
-            return;
-
-        var unsafeFormatters = formatters.ToImmutable();
+        var types = new DeferredCompilationValue<SerializerTypes>(context.Compilation, SerializerTypes.Create);
         context.RegisterOperationAction(c =>
         {
             var creation = (IObjectCreationOperation)c.Operation;
+            if (types.Value is not { } serializers)
+                return;
             string? form = null;
-            if (creation.Type?.OriginalDefinition is INamedTypeSymbol created && unsafeFormatters.Contains(created, SymbolEqualityComparer.Default))
+            if (creation.Type?.OriginalDefinition is INamedTypeSymbol created && serializers.UnsafeFormatters.Contains(created, SymbolEqualityComparer.Default))
                 form = created.Name;
-            else if (javaScriptSerializer is not null && SymbolEqualityComparer.Default.Equals(creation.Type, javaScriptSerializer)
+            else if (serializers.JavaScriptSerializer is not null && SymbolEqualityComparer.Default.Equals(creation.Type, serializers.JavaScriptSerializer)
                      && creation.Arguments.Length > 0 && creation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: null })
                 form = "JavaScriptSerializer with a type resolver";
             if (form is not null && !IsAllowed(c))
                 c.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), form));
         }, OperationKind.ObjectCreation);
 
-        if (typeNameHandling is null)
-            return;
-
         context.RegisterOperationAction(c =>
         {
             var assignment = (ISimpleAssignmentOperation)c.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "TypeNameHandling" or "ItemTypeNameHandling" } property
+                && types.Value?.TypeNameHandling is { } typeNameHandling
                 && SymbolEqualityComparer.Default.Equals(property.Type, typeNameHandling)
                 && assignment.Value.ConstantValue is not { HasValue: true, Value: 0 }
                 && !IsAllowed(c))
@@ -102,4 +89,36 @@ public sealed class InsecureDeserializationAnalyzer : DiagnosticAnalyzer
             location,
             ImmutableDictionary<string, string?>.Empty.Add(TypeNameHandlingProperty, "true"),
             "Json.NET " + member + " other than None"));
+
+    private sealed class SerializerTypes
+    {
+        private SerializerTypes(ImmutableArray<INamedTypeSymbol> unsafeFormatters, INamedTypeSymbol? javaScriptSerializer, INamedTypeSymbol? typeNameHandling)
+        {
+            UnsafeFormatters = unsafeFormatters;
+            JavaScriptSerializer = javaScriptSerializer;
+            TypeNameHandling = typeNameHandling;
+        }
+
+        public ImmutableArray<INamedTypeSymbol> UnsafeFormatters { get; }
+
+        public INamedTypeSymbol? JavaScriptSerializer { get; }
+
+        public INamedTypeSymbol? TypeNameHandling { get; }
+
+        public static SerializerTypes? Create(Compilation compilation)
+        {
+            var formatters = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (var name in UnsafeFormatterTypes)
+            {
+                if (compilation.GetTypeByMetadataName(name) is { } type)
+                    formatters.Add(type);
+            }
+
+            var javaScriptSerializer = compilation.GetTypeByMetadataName("System.Web.Script.Serialization.JavaScriptSerializer");
+            var typeNameHandling = compilation.GetTypeByMetadataName("Newtonsoft.Json.TypeNameHandling");
+            return formatters.Count == 0 && javaScriptSerializer is null && typeNameHandling is null
+                ? null
+                : new SerializerTypes(formatters.ToImmutable(), javaScriptSerializer, typeNameHandling);
+        }
+    }
 }

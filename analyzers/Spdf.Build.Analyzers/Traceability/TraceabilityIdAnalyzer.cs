@@ -52,11 +52,13 @@ public sealed class TraceabilityIdAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var attributes = TraceabilityAttributeTypes.Create(context.Compilation);
-        if (attributes is null)
-            return;
+        var attributes = new DeferredCompilationValue<TraceabilityAttributeTypes>(context.Compilation, TraceabilityAttributeTypes.Create);
         var catalog = TraceabilityIdCatalog.Read(context.Options, context.CancellationToken);
-        context.RegisterSymbolAction(c => Analyze(c, attributes, catalog), TraceabilityAttributeTypes.AttributableSymbolKinds);
+        context.RegisterSymbolAction(c =>
+        {
+            if (attributes.Value is { } types)
+                Analyze(c, types, catalog);
+        }, TraceabilityAttributeTypes.AttributableSymbolKinds);
     }
 
     private static void Analyze(SymbolAnalysisContext context, TraceabilityAttributeTypes attributes, TraceabilityIdCatalog catalog)

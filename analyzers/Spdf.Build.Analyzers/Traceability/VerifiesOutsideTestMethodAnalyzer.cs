@@ -40,10 +40,12 @@ public sealed class VerifiesOutsideTestMethodAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var attributes = TraceabilityAttributeTypes.Create(start.Compilation);
-            if (attributes is null)
-                return;
-            start.RegisterSymbolAction(c => Analyze(c, attributes), TraceabilityAttributeTypes.AttributableSymbolKinds);
+            var attributes = new DeferredCompilationValue<TraceabilityAttributeTypes>(start.Compilation, TraceabilityAttributeTypes.Create);
+            start.RegisterSymbolAction(c =>
+            {
+                if (attributes.Value is { } types)
+                    Analyze(c, types);
+            }, TraceabilityAttributeTypes.AttributableSymbolKinds);
         });
     }
 

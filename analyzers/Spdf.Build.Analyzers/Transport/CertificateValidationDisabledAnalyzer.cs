@@ -42,17 +42,19 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var sslPolicyErrors = start.Compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors");
-            if (sslPolicyErrors is null)
-                return;
-            var httpClientHandler = start.Compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler");
+            var sslPolicyErrors = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors"));
+            var httpClientHandler = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler"));
 
-            start.RegisterOperationAction(c => AnalyzeDelegate(c, sslPolicyErrors), OperationKind.DelegateCreation);
+            start.RegisterOperationAction(c =>
+            {
+                if (sslPolicyErrors.Value is { } policyErrors)
+                    AnalyzeDelegate(c, policyErrors);
+            }, OperationKind.DelegateCreation);
             start.RegisterOperationAction(c =>
             {
                 var reference = (IPropertyReferenceOperation)c.Operation;
                 if (reference.Property.Name == "DangerousAcceptAnyServerCertificateValidator"
-                    && SymbolEqualityComparer.Default.Equals(reference.Property.ContainingType, httpClientHandler))
+                    && SymbolEqualityComparer.Default.Equals(reference.Property.ContainingType, httpClientHandler.Value))
                 {
                     c.ReportDiagnostic(Diagnostic.Create(Rule, reference.Syntax.GetLocation(), "accepts any certificate"));
                 }
@@ -115,7 +117,7 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
             if (returned.Count == 0 || returned.Any(r => r is null))
                 return null;
 
-            if (returned.All(r => IsLiteral(r!, SyntaxKind.TrueLiteralExpression)))
+            if (returned.All(r => IsAlwaysTrue(r!)))
                 return "returns true for every certificate";
             if (returned.All(r => IsLiteral(r!, SyntaxKind.FalseLiteralExpression)))
                 return null;
@@ -127,6 +129,23 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
         private static IEnumerable<ReturnStatementSyntax> ReturnStatements(SyntaxNode body)
             => body.DescendantNodes(n => n == body || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
                 .OfType<ReturnStatementSyntax>();
+
+        /// <summary><c>true</c>, and what folds to it whatever the operands: <c>errors == None || true</c>, <c>!false</c>, <c>c ? true : true</c>.</summary>
+        private static bool IsAlwaysTrue(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+                expression = parenthesized.Expression;
+            return expression switch
+            {
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression or (int)SyntaxKind.BitwiseOrExpression } or
+                    => IsAlwaysTrue(or.Left) || IsAlwaysTrue(or.Right),
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.BitwiseAndExpression } and
+                    => IsAlwaysTrue(and.Left) && IsAlwaysTrue(and.Right),
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => IsLiteral(not.Operand, SyntaxKind.FalseLiteralExpression),
+                ConditionalExpressionSyntax conditional => IsAlwaysTrue(conditional.WhenTrue) && IsAlwaysTrue(conditional.WhenFalse),
+                _ => expression.IsKind(SyntaxKind.TrueLiteralExpression),
+            };
+        }
 
         private static bool IsLiteral(ExpressionSyntax expression, SyntaxKind kind)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,7 +13,8 @@ namespace Spdf.Build.Analyzers.Transport;
 /// string or <c>Uri</c> parameter named for an address (<c>requestUri</c>, <c>address</c>, <c>uri</c>, <c>uriPrefix</c>...)
 /// of a <c>System.Net</c> type (<c>HttpClient</c>, <c>HttpRequestMessage</c>, <c>WebRequest.Create</c>, <c>WebClient</c>,
 /// <c>ClientWebSocket.ConnectAsync</c>, <c>HttpListener</c> prefixes) or a <c>BaseAddress</c>; constants, <c>new Uri("...")</c>
-/// and locals initialised with them are followed. Loopback addresses and strings that never reach a network API
+/// and locals initialised with them are followed, as are interpolations and concatenations whose constant start fixes
+/// the scheme (<c>$"http://{host}/x"</c>, <c>"http://" + host</c>). Loopback addresses and strings that never reach a network API
 /// (XML namespaces, documentation links) are not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -36,23 +38,31 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var uri = start.Compilation.GetTypeByMetadataName("System.Uri");
-            if (uri is null)
-                return;
+            var uriType = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Uri"));
 
             start.RegisterOperationAction(c =>
             {
-                var argument = (IArgumentOperation)c.Operation;
-                if (argument.IsImplicit || argument.Parameter is not { } parameter || !IsAddressParameter(parameter, uri))
+                var arguments = c.Operation.CallArguments(out var method);
+                if (method is null || !method.IsInNamespaceOrChild("System.Net"))
                     return;
-                Check(c, argument.Value, uri);
-            }, OperationKind.Argument);
+                foreach (var argument in arguments)
+                {
+                    if (argument.IsImplicit || argument.Parameter is not { } parameter || !IsNamedForAddress(parameter.Name)
+                        || uriType.Value is not { } uri || !IsAddressParameter(parameter, uri))
+                    {
+                        continue;
+                    }
+
+                    Check(c, argument.Value, uri);
+                }
+            }, OperationKind.Invocation, OperationKind.ObjectCreation);
 
             start.RegisterOperationAction(c =>
             {
                 var assignment = (ISimpleAssignmentOperation)c.Operation;
                 if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "BaseAddress" } property }
-                    && property.IsInNamespaceOrChild("System.Net"))
+                    && property.IsInNamespaceOrChild("System.Net")
+                    && uriType.Value is { } uri)
                 {
                     Check(c, assignment.Value, uri);
                 }
@@ -64,19 +74,26 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
     {
         if (parameter.Type.SpecialType != SpecialType.System_String && !SymbolEqualityComparer.Default.Equals(parameter.Type, uri))
             return false;
-        var name = parameter.Name;
-        var namedForAddress = name.IndexOf("uri", StringComparison.OrdinalIgnoreCase) >= 0
-                              || name.IndexOf("url", StringComparison.OrdinalIgnoreCase) >= 0
-                              || name.Equals("address", StringComparison.OrdinalIgnoreCase);
         // Proxies are reached over plain HTTP by design (HTTPS goes through a CONNECT tunnel): new WebProxy("http://proxy:8080").
         var isProxy = parameter.ContainingSymbol.ContainingType?.Name.IndexOf("Proxy", StringComparison.Ordinal) >= 0;
-        return namedForAddress && !isProxy && parameter.ContainingSymbol.IsInNamespaceOrChild("System.Net");
+        return !isProxy && parameter.ContainingSymbol.IsInNamespaceOrChild("System.Net");
     }
+
+    private static bool IsNamedForAddress(string name)
+        => name.IndexOf("uri", StringComparison.OrdinalIgnoreCase) >= 0
+           || name.IndexOf("url", StringComparison.OrdinalIgnoreCase) >= 0
+           || name.Equals("address", StringComparison.OrdinalIgnoreCase);
 
     private static void Check(OperationAnalysisContext context, IOperation value, INamedTypeSymbol uri)
     {
         var address = ConstantAddress(value, uri, depth: 0);
-        if (address is null || !Uri.TryCreate(address.Trim(), UriKind.Absolute, out var parsed) && !address.Contains("://+") && !address.Contains("://*"))
+        if (address is null)
+        {
+            CheckBuiltAddress(context, value, uri);
+            return;
+        }
+
+        if (!Uri.TryCreate(address.Trim(), UriKind.Absolute, out var parsed) && !address.Contains("://+") && !address.Contains("://*"))
             return;
 
         var scheme = address.Substring(0, Math.Max(0, address.IndexOf("://", StringComparison.Ordinal))).ToLowerInvariant();
@@ -92,6 +109,80 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
             return;
 
         context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), address, scheme.ToUpperInvariant(), secure));
+    }
+
+    /// <summary>
+    /// <c>$"http://{host}/x"</c>, <c>"http://" + host</c>, <c>new Uri("http://" + host)</c>: an address built at run time whose
+    /// constant start fixes a clear-text scheme. Reported unless that start already names a loopback host.
+    /// </summary>
+    private static void CheckBuiltAddress(OperationAnalysisContext context, IOperation value, INamedTypeSymbol uri)
+    {
+        var prefix = ConstantPrefix(value, uri, depth: 0);
+        var separator = prefix?.IndexOf("://", StringComparison.Ordinal) ?? -1;
+        if (prefix is null || separator <= 0)
+            return;
+
+        var scheme = prefix.Substring(0, separator).Trim().ToLowerInvariant();
+        var secure = SecureAlternative(scheme);
+        if (secure is null)
+            return;
+        var hostStart = separator + 3;
+        var hostEnd = hostStart < prefix.Length && prefix[hostStart] == '['
+            ? prefix.IndexOf(']', hostStart) is var bracket and >= 0 ? bracket + 1 : -1
+            : prefix.IndexOfAny(HostTerminators, hostStart);
+        var host = prefix.Substring(hostStart, (hostEnd < 0 ? prefix.Length : hostEnd) - hostStart);
+        if (host.Length > 0 && IsLoopbackHost(host))
+            return;
+
+        var shown = value.Syntax.ToString();
+        context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), shown.Length > 80 ? shown.Substring(0, 80) + "..." : shown, scheme.ToUpperInvariant(), secure));
+    }
+
+    private static readonly char[] HostTerminators = { ':', '/', '?', '#' };
+
+    private static string? SecureAlternative(string scheme) => scheme switch
+    {
+        "http" => "https://",
+        "ws" => "wss://",
+        "ftp" => "FTPS or SFTP",
+        "telnet" => "SSH",
+        _ => null,
+    };
+
+    private static bool IsLoopbackHost(string host)
+        => host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+           || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+           || host.StartsWith("127.", StringComparison.Ordinal)
+           || host is "[::1]" or "::1";
+
+    /// <summary>The constant text an interpolation or concatenation starts with.</summary>
+    private static string? ConstantPrefix(IOperation value, INamedTypeSymbol uri, int depth)
+    {
+        value = value.WalkDownConversions();
+        if (value.ConstantValue is { HasValue: true, Value: string text })
+            return text;
+        if (depth > 3)
+            return null;
+
+        switch (value)
+        {
+            case IInterpolatedStringOperation interpolated:
+                return interpolated.Parts.FirstOrDefault() is IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string start } } ? start : null;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String:
+                return ConstantPrefix(concatenation.LeftOperand, uri, depth + 1);
+            case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, uri)
+                                                        && creation.Arguments.Length >= 1
+                                                        && creation.Arguments[0].Parameter?.Type.SpecialType == SpecialType.System_String:
+                return ConstantPrefix(creation.Arguments[0].Value, uri, depth + 1);
+            case IInvocationOperation { TargetMethod: { Name: "Concat", ContainingType.SpecialType: SpecialType.System_String } } concat when concat.Arguments.Length > 0:
+                return concat.Arguments[0].Value.WalkDownConversions() is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements }
+                    ? ConstantPrefix(elements[0], uri, depth + 1)
+                    : ConstantPrefix(concat.Arguments[0].Value, uri, depth + 1);
+            case ILocalReferenceOperation local:
+                return InitializerOfUnchangedLocal(local) is { } initializer ? ConstantPrefix(initializer, uri, depth + 1) : null;
+            default:
+                return null;
+        }
     }
 
     private static bool IsLoopback(Uri address)
@@ -123,8 +214,11 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>A local assigned once, at its declaration.</summary>
     private static string? ConstantLocal(ILocalReferenceOperation reference, INamedTypeSymbol uri, int depth)
+        => InitializerOfUnchangedLocal(reference) is { } initializer ? ConstantAddress(initializer, uri, depth + 1) : null;
+
+    /// <summary>The initializer of a local assigned once, at its declaration.</summary>
+    private static IOperation? InitializerOfUnchangedLocal(ILocalReferenceOperation reference)
     {
         IOperation? initializer = null;
         foreach (var operation in reference.Root().Descendants())
@@ -141,6 +235,6 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return initializer is null ? null : ConstantAddress(initializer, uri, depth + 1);
+        return initializer;
     }
 }

@@ -34,14 +34,14 @@ public sealed class IgnoredVerificationResultAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName("System.Security.Cryptography.AsymmetricAlgorithm") is null)
-                return;
-
+            // Only whether the cryptography types are referenced matters: resolved once, at the first candidate call.
+            var cryptography = new DeferredCompilationValue<INamedTypeSymbol>(
+                start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Cryptography.AsymmetricAlgorithm"));
             start.RegisterOperationAction(c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
                 var method = invocation.TargetMethod;
-                if (method.ReturnType.SpecialType != SpecialType.System_Boolean || !IsVerification(method) || !IsDiscarded(invocation))
+                if (method.ReturnType.SpecialType != SpecialType.System_Boolean || !IsVerification(method) || !IsDiscarded(invocation) || cryptography.Value is null)
                     return;
                 c.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), method.ContainingType.Name + "." + method.Name));
             }, OperationKind.Invocation);

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Spdf.Build.Analyzers.Infrastructure;
@@ -9,7 +11,8 @@ namespace Spdf.Build.Analyzers.Transport;
 /// <summary>
 /// SPDF1010: <c>SslProtocols.Ssl2/Ssl3/Tls/Tls11/Default</c> and <c>SecurityProtocolType.Ssl3/Tls/Tls11</c> stored or passed on
 /// (not merely compared or masked out). SPDF1011 (audit): <c>Tls12</c>/<c>Tls13</c> pinned instead of letting the
-/// operating system choose (<c>SslProtocols.None</c>, <c>SecurityProtocolType.SystemDefault</c>).
+/// operating system choose (<c>SslProtocols.None</c>, <c>SecurityProtocolType.SystemDefault</c>). Both also cover numeric
+/// casts of the same values (<c>(SslProtocols)192</c>, <c>(SecurityProtocolType)3072</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
@@ -43,17 +46,17 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var sslProtocols = start.Compilation.GetTypeByMetadataName("System.Security.Authentication.SslProtocols");
-            var securityProtocolType = start.Compilation.GetTypeByMetadataName("System.Net.SecurityProtocolType");
-            if (sslProtocols is null && securityProtocolType is null)
-                return;
+            var sslProtocols = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Authentication.SslProtocols"));
+            var securityProtocolType = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Net.SecurityProtocolType"));
 
             start.RegisterOperationAction(c =>
             {
                 var reference = (IFieldReferenceOperation)c.Operation;
                 var type = reference.Field.ContainingType;
-                var isSsl = SymbolEqualityComparer.Default.Equals(type, sslProtocols);
-                if (!isSsl && !SymbolEqualityComparer.Default.Equals(type, securityProtocolType))
+                if (type.TypeKind != TypeKind.Enum)
+                    return;
+                var isSsl = SymbolEqualityComparer.Default.Equals(type, sslProtocols.Value);
+                if (!isSsl && !SymbolEqualityComparer.Default.Equals(type, securityProtocolType.Value))
                     return;
 
                 var rule = reference.Field.Name switch
@@ -69,6 +72,53 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(EnumTypeProperty, isSsl ? "SslProtocols" : "SecurityProtocolType");
                 c.ReportDiagnostic(Diagnostic.Create(rule, reference.Syntax.GetLocation(), properties, type.Name + "." + reference.Field.Name));
             }, OperationKind.FieldReference);
+
+            // (SslProtocols)192, (SecurityProtocolType)3072: the numeric values of the enum members, cast. A syntax action on
+            // casts, not an operation action on conversions: most conversions are implicit and never need a look.
+            start.RegisterSyntaxNodeAction(c =>
+            {
+                var cast = (CastExpressionSyntax)c.Node;
+                if (!IsNumericSyntax(cast.Expression)
+                    || c.SemanticModel.GetTypeInfo(cast, c.CancellationToken).Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } type)
+                {
+                    return;
+                }
+
+                var isSsl = SymbolEqualityComparer.Default.Equals(type, sslProtocols.Value);
+                if (!isSsl && !SymbolEqualityComparer.Default.Equals(type, securityProtocolType.Value))
+                    return;
+                if (c.SemanticModel.GetOperation(cast, c.CancellationToken) is not IConversionOperation conversion
+                    || conversion.Operand.ConstantValue is not { HasValue: true, Value: { } operand }
+                    || conversion.Operand.Type is { TypeKind: TypeKind.Enum })
+                {
+                    return;
+                }
+
+                var bits = System.Convert.ToInt64(operand, System.Globalization.CultureInfo.InvariantCulture);
+                var rule = (bits & ObsoleteBits) != 0 ? ObsoleteRule : (bits & ModernBits) != 0 ? PinnedRule : null;
+                if (rule is null || !ValueFlow.IsStoredOrPassed(conversion))
+                    return;
+
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(EnumTypeProperty, isSsl ? "SslProtocols" : "SecurityProtocolType");
+                c.ReportDiagnostic(Diagnostic.Create(rule, cast.GetLocation(), properties, "(" + type.Name + ")" + bits.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }, SyntaxKind.CastExpression);
         });
     }
+
+    /// <summary>Literals, constant names and their combinations: what a numeric protocol value is written as.</summary>
+    private static bool IsNumericSyntax(ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.NumericLiteralExpression),
+        IdentifierNameSyntax or MemberAccessExpressionSyntax => true,
+        ParenthesizedExpressionSyntax parenthesized => IsNumericSyntax(parenthesized.Expression),
+        BinaryExpressionSyntax binary => IsNumericSyntax(binary.Left) && IsNumericSyntax(binary.Right),
+        CastExpressionSyntax inner => IsNumericSyntax(inner.Expression),
+        _ => false,
+    };
+
+    /// <summary>SSL 2.0 (12), SSL 3.0 (48), TLS 1.0 (192) and TLS 1.1 (768): the same values in both enums.</summary>
+    private const long ObsoleteBits = 12 | 48 | 192 | 768;
+
+    /// <summary>TLS 1.2 (3072) and TLS 1.3 (12288).</summary>
+    private const long ModernBits = 3072 | 12288;
 }

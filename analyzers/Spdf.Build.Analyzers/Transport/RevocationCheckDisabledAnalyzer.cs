@@ -32,15 +32,13 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var revocationMode = start.Compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509RevocationMode");
-            if (revocationMode is null)
-                return;
+            var revocationMode = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509RevocationMode"));
 
             start.RegisterOperationAction(c =>
             {
                 var reference = (IFieldReferenceOperation)c.Operation;
                 if (reference.Field.Name == "NoCheck"
-                    && SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, revocationMode)
+                    && SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, revocationMode.Value)
                     && ValueFlow.IsStoredOrPassed(reference))
                 {
                     c.ReportDiagnostic(Diagnostic.Create(Rule, reference.Syntax.GetLocation(), "X509RevocationMode.NoCheck"));
@@ -60,14 +58,18 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(c =>
             {
-                var argument = (IArgumentOperation)c.Operation;
-                if (!argument.IsImplicit && argument.Parameter is { Name: "checkCertificateRevocation" } parameter
-                    && parameter.ContainingSymbol.IsInNamespaceOrChild("System.Net")
-                    && argument.Value.ConstantValue is { HasValue: true, Value: false })
+                var arguments = c.Operation.CallArguments(out var method);
+                if (method is null || !method.IsInNamespaceOrChild("System.Net"))
+                    return;
+                foreach (var argument in arguments)
                 {
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), "checkCertificateRevocation: false"));
+                    if (!argument.IsImplicit && argument.Parameter is { Name: "checkCertificateRevocation", Type.SpecialType: SpecialType.System_Boolean }
+                        && argument.Value.ConstantValue is { HasValue: true, Value: false })
+                    {
+                        c.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), "checkCertificateRevocation: false"));
+                    }
                 }
-            }, OperationKind.Argument);
+            }, OperationKind.Invocation, OperationKind.ObjectCreation);
         });
     }
 }

@@ -47,23 +47,35 @@ public sealed class XmlExternalEntityAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var compilation = context.Compilation;
-        var xmlResolver = compilation.GetTypeByMetadataName("System.Xml.XmlResolver");
-        if (xmlResolver is null)
-            return;
+        var xmlTypes = new DeferredCompilationValue<XmlTypes>(context.Compilation, compilation =>
+        {
+            var xmlResolver = compilation.GetTypeByMetadataName("System.Xml.XmlResolver");
+            return xmlResolver is null
+                ? null
+                : new XmlTypes(
+                    xmlResolver,
+                    compilation.GetTypeByMetadataName("System.Xml.DtdProcessing"),
+                    compilation.GetTypeByMetadataName("System.Xml.XmlDocument"),
+                    compilation.GetTypeByMetadataName("System.Xml.XmlTextReader"),
+                    compilation.GetTypeByMetadataName("System.Xml.Xsl.XslCompiledTransform"),
+                    UnsafeDefaults(compilation));
+        });
 
-        var types = new XmlTypes(
-            xmlResolver,
-            compilation.GetTypeByMetadataName("System.Xml.DtdProcessing"),
-            compilation.GetTypeByMetadataName("System.Xml.XmlDocument"),
-            compilation.GetTypeByMetadataName("System.Xml.XmlTextReader"),
-            compilation.GetTypeByMetadataName("System.Xml.Xsl.XslCompiledTransform"),
-            UnsafeDefaults(compilation));
-
-        context.RegisterOperationAction(c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
-        if (types.UnsafeDefaults)
-            context.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
+        context.RegisterOperationAction(c =>
+        {
+            if (((ISimpleAssignmentOperation)c.Operation).Target is IPropertyReferenceOperation { Property.Name: "XmlResolver" or "DtdProcessing" } && xmlTypes.Value is { } types)
+                AnalyzeAssignment(c, types);
+        }, OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(c =>
+        {
+            if (((IInvocationOperation)c.Operation).TargetMethod.Name == "Load" && xmlTypes.Value is { } types)
+                AnalyzeInvocation(c, types);
+        }, OperationKind.Invocation);
+        context.RegisterOperationAction(c =>
+        {
+            if (xmlTypes.Value is { UnsafeDefaults: true } types)
+                AnalyzeCreation(c, types);
+        }, OperationKind.ObjectCreation);
     }
 
     /// <summary>.NET Framework before 4.5.2 resolves external entities by default; .NET Core and later never do.</summary>

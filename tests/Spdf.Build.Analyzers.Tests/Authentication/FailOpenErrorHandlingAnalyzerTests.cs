@@ -56,6 +56,97 @@ public sealed class FailOpenErrorHandlingAnalyzerTests
     }
 
     [Fact]
+    public async Task Success_flags_left_set_by_a_swallowing_handler_are_reported()
+    {
+        const string source = """
+            using System;
+            using System.Security.Cryptography.X509Certificates;
+            enum AuthResult { Denied, Success }
+            class C
+            {
+                bool Authenticate(string user, string password)
+                {
+                    bool ok = true;
+                    try { ok = Check(user, password); }
+                    {|SPDF2004:catch|} { }
+                    return ok;
+                }
+
+                bool ValidateToken(string token)
+                {
+                    var valid = true;
+                    try
+                    {
+                        valid = token.Length > 10 && Check(token, token);
+                    }
+                    {|SPDF2004:catch|} (FormatException ex)
+                    {
+                        Console.WriteLine(ex.Message);
+                    }
+                    return valid;
+                }
+
+                AuthResult Login(string user)
+                {
+                    AuthResult result = AuthResult.Success;
+                    try { result = Lookup(user); }
+                    {|SPDF2004:catch|} (Exception) { Console.WriteLine("lookup failed"); }
+                    return result;
+                }
+
+                static bool Check(string a, string b) => a == b;
+                static AuthResult Lookup(string user) => AuthResult.Denied;
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Flags_that_start_as_failure_or_are_reset_by_the_handler_are_not_reported()
+    {
+        const string source = """
+            using System;
+            class C
+            {
+                bool Authenticate(string user, string password)
+                {
+                    bool ok = false;
+                    try { ok = Check(user, password); }
+                    catch { }
+                    return ok;
+                }
+
+                bool ValidateToken(string token)
+                {
+                    var valid = true;
+                    try { valid = Check(token, token); }
+                    catch (FormatException) { valid = false; }
+                    return valid;
+                }
+
+                bool VerifySignature(byte[] data)
+                {
+                    bool ok = true;
+                    try { ok = data.Length > 0; }
+                    catch { throw; }
+                    return ok;
+                }
+
+                int ParseCount(string text)
+                {
+                    var count = 1;
+                    try { count = int.Parse(text); }
+                    catch (FormatException) { }
+                    return count;
+                }
+
+                static bool Check(string a, string b) => a == b;
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Fail_closed_handlers_and_unrelated_methods_are_not_reported()
     {
         const string source = """

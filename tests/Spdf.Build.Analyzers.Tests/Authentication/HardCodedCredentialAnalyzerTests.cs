@@ -48,6 +48,87 @@ public sealed class HardCodedCredentialAnalyzerTests
     }
 
     [Fact]
+    public async Task Literal_credentials_under_dictionary_and_configuration_keys_are_reported()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Collections.Concurrent;
+            class Settings
+            {
+                private readonly Dictionary<string, string> _values = new();
+                public string this[string key] { get => _values[key]; set => _values[key] = value; }
+            }
+            class C
+            {
+                private static readonly Dictionary<string, string> Defaults = new()
+                {
+                    ["user"] = "admin",
+                    ["password"] = {|SPDF2001:"Pump#2024!"|},
+                };
+                private readonly IDictionary<string, object> _options = new Dictionary<string, object> { { "ApiKey", {|SPDF2001:"sk_live_51Habc"|} } };
+
+                void M(Settings config, ConcurrentDictionary<string, string> cache)
+                {
+                    config["ApiKey"] = {|SPDF2001:"3f9a1c77e2b94d0c"|};
+                    config["Jwt:Secret"] = {|SPDF2001:"s3cr3t-signing-material"|};
+                    var headers = new Dictionary<string, string>();
+                    headers["X-Api-Key"] = {|SPDF2001:"AKIA1234567890"|};
+                    headers.Add("client_secret", {|SPDF2001:"9bd0e1f2a3"|});
+                    cache.TryAdd("AdminPassword", {|SPDF2001:"hunter2!"|});
+                    Environment.SetEnvironmentVariable("DB_PASSWORD", {|SPDF2001:"Db#Pass1"|});
+                    var target = new Dictionary<string, string> { ["Auth.Token"] = {|SPDF2001:"eyJhbGciOi"|} };
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Connection_strings_in_plain_raw_and_interpolated_literals_are_reported()
+    {
+        const string source = """"
+            class C
+            {
+                string A(string host) => $"Server={host}{|SPDF2001:;User Id=pump;Password=Pump#2024!|}";
+                string B() => {|SPDF2001:"Server=db;Pwd=s3cr3t!x"|};
+                string D() => {|SPDF2001:"""Server=db;Password=Raw#Pass1"""|};
+                string E(string password) => $"Server=db;Password={password}";
+                string F() => "Server=db;Integrated Security=true";
+            }
+            """";
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Placeholders_empty_values_and_non_credential_keys_are_not_reported()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            class C
+            {
+                void M(Dictionary<string, string> config, string password)
+                {
+                    config["ApiKey"] = "";
+                    config["Password"] = "changeme";
+                    config["ClientSecret"] = "<your-client-secret>";
+                    config["PasswordHint"] = "your pet's name";
+                    config["ApiKeyHeader"] = "X-Api-Key";
+                    config["password"] = password;
+                    config["Endpoint"] = "https://device.example.org";
+                    config.Add("Token", "${TOKEN}");
+                    config.Add("UserName", "operator");
+                    config.Add("key", "value-123");
+                    Environment.SetEnvironmentVariable("DB_PASSWORD", null);
+                    var labels = new Dictionary<string, string> { ["password"] = "Password" };
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Names_labels_placeholders_and_configuration_keys_are_not_reported()
     {
         const string source = """

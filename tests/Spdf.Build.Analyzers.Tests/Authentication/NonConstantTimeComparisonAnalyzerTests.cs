@@ -45,6 +45,50 @@ public sealed class NonConstantTimeComparisonAnalyzerTests
     }
 
     [Fact]
+    public async Task API_keys_and_shared_secrets_compared_with_Equals_or_operators_are_reported()
+    {
+        const string source = """
+            using System;
+            using System.Linq;
+            class C
+            {
+                private readonly string _apiKey = Environment.GetEnvironmentVariable("API_KEY")!;
+                private string ClientSecret { get; } = Environment.GetEnvironmentVariable("CLIENT_SECRET")!;
+
+                bool A(string provided) => {|SPDF2002:_apiKey.Equals(provided)|};
+                bool B(string provided) => {|SPDF2002:string.Equals(provided, _apiKey)|};
+                bool D(string providedApiKey, string expected) => {|SPDF2002:expected.Equals(providedApiKey, StringComparison.Ordinal)|};
+                bool E(string secret) => {|SPDF2002:string.Equals(ClientSecret, secret, StringComparison.Ordinal)|};
+                bool F(string header) => {|SPDF2002:header != _apiKey|};
+                bool G(string webhookSecretValue, string received) => {|SPDF2002:received == webhookSecretValue|};
+                bool H(string apikey, string[] allowed) => allowed.Any(candidate => {|SPDF2002:candidate == apikey|});
+                Func<string, bool> Check => value => {|SPDF2002:value.Equals(_apiKey)|};
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Names_about_keys_and_secrets_but_not_holding_them_are_not_reported()
+    {
+        const string source = """
+            using System;
+            class C
+            {
+                bool A(string apiKeyName, string other) => apiKeyName == other;
+                bool B(string key, string other) => key == other;
+                bool D(string secretName, string other) => string.Equals(secretName, other);
+                bool E(string apiKeyHeader, string header) => apiKeyHeader.Equals(header, StringComparison.OrdinalIgnoreCase);
+                bool F(string apiKey) => apiKey == "";
+                bool G(string? clientSecret) => clientSecret == null;
+                bool H(string primaryKey, string other) => primaryKey == other;
+                bool I(string secretId, string other) => secretId == other;
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Constant_time_null_length_and_non_secret_comparisons_are_not_reported()
     {
         const string source = """

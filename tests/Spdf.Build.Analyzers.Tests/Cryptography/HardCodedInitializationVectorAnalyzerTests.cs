@@ -51,6 +51,71 @@ public sealed class HardCodedInitializationVectorAnalyzerTests
     }
 
     [Fact]
+    public async Task Zero_filled_private_fields_that_are_only_read_are_reported()
+    {
+        const string source = """
+            using System;
+            using System.Security.Cryptography;
+            class C
+            {
+                private static readonly byte[] Iv = new byte[16];
+                private readonly byte[] _iv = new byte[16];
+                private static readonly byte[] ZeroNonce = new byte[12];
+
+                byte[] Encrypt(Aes aes, byte[] data) => aes.EncryptCbc(data, {|SPDF1004:Iv|});
+                byte[] Decrypt(Aes aes, byte[] data) => aes.DecryptCbc(data, Iv);
+                ICryptoTransform Encryptor(Aes aes, byte[] key) => aes.CreateEncryptor(key, {|SPDF1004:this._iv|});
+                void Property(Aes aes)
+                {
+                    aes.IV = {|SPDF1004:C.Iv|};
+                    Console.WriteLine(Iv.Length);
+                }
+                void Gcm(AesGcm gcm, byte[] data, byte[] ciphertext, byte[] tag) => gcm.Encrypt({|SPDF1004:ZeroNonce|}, data, ciphertext, tag);
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Zero_filled_fields_that_are_filled_or_visible_outside_are_not_reported()
+    {
+        const string source = """
+            using System;
+            using System.Security.Cryptography;
+            class Filled
+            {
+                private static readonly byte[] Iv = new byte[16];
+                static Filled() => RandomNumberGenerator.Fill(Iv);
+                byte[] Encrypt(Aes aes, byte[] data) => aes.EncryptCbc(data, Iv);
+            }
+            class Written
+            {
+                private readonly byte[] _iv = new byte[16];
+                byte[] Encrypt(Aes aes, byte[] data, byte[] received)
+                {
+                    received.CopyTo(_iv, 0);
+                    return aes.EncryptCbc(data, _iv);
+                }
+            }
+            class ElementWrite
+            {
+                private readonly byte[] _iv = new byte[16];
+                byte[] Encrypt(Aes aes, byte[] data, long counter)
+                {
+                    _iv[15] = (byte)counter;
+                    return aes.EncryptCbc(data, _iv);
+                }
+            }
+            class Visible
+            {
+                internal static readonly byte[] Iv = new byte[16];
+                byte[] Encrypt(Aes aes, byte[] data) => aes.EncryptCbc(data, Iv);
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Random_derived_read_and_counter_IVs_are_not_reported()
     {
         const string source = """

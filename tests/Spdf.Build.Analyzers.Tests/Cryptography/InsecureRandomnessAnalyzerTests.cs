@@ -68,6 +68,63 @@ public sealed class InsecureRandomnessAnalyzerTests
     }
 
     [Fact]
+    public async Task Random_characters_projected_by_LINQ_into_secrets_are_reported()
+    {
+        const string source = """
+            using System;
+            using System.Linq;
+            class C
+            {
+                private const string Chars = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+                private static readonly Random Rng = new();
+                public string ResetToken { get; private set; } = "";
+
+                string M()
+                {
+                    var rng = new Random();
+                    var password = new string(Enumerable.Range(0, 12).Select(_ => Chars[{|SPDF1008:rng.Next(Chars.Length)|}]).ToArray());
+                    ResetToken = string.Concat(Enumerable.Repeat(Chars, 32).Select(s => s[{|SPDF1008:Random.Shared.Next(s.Length)|}]));
+                    char[] otp = Enumerable.Range(0, 6).Select(i => (char)('0' + {|SPDF1008:Rng.Next(10)|})).ToArray();
+                    var apiKey = string.Join("", Enumerable.Range(0, 40).Select(_ =>
+                    {
+                        var index = {|SPDF1008:rng.Next(Chars.Length)|};
+                        return Chars[index];
+                    }));
+                    return password + new string(otp) + apiKey;
+                }
+
+                string GenerateSessionId() => new(Enumerable.Range(0, 16).Select(_ => Chars[{|SPDF1008:Rng.Next(Chars.Length)|}]).ToArray());
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Random_in_LINQ_for_sampling_shuffling_and_test_data_is_not_reported()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            class C
+            {
+                private static readonly Random Rng = new(42);
+
+                void M(IReadOnlyList<string> tokens, List<double> readings)
+                {
+                    var sample = readings.Select(r => r + Rng.NextDouble() * 0.01).ToList();
+                    var shuffled = tokens.OrderBy(_ => Rng.Next()).ToList();
+                    var picked = tokens.Where(_ => Rng.Next(10) > 5).ToArray();
+                    var name = new string(Enumerable.Range(0, 8).Select(_ => (char)('a' + Rng.Next(26))).ToArray());
+                    Func<int> dice = () => Rng.Next(1, 7);
+                    Console.WriteLine(sample.Count + shuffled.Count + picked.Length + name + dice());
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Simulation_jitter_sampling_and_dictionary_keys_are_not_reported()
     {
         const string source = """

@@ -70,6 +70,67 @@ public sealed class InsufficientKeySizeAnalyzerTests
     }
 
     [Fact]
+    public async Task Crypto_service_providers_with_their_default_or_a_small_key_size_are_reported()
+    {
+        const string source = """
+            #pragma warning disable CA1416, SYSLIB0021
+            using System;
+            using System.Security.Cryptography;
+            using Provider = System.Security.Cryptography.RSACryptoServiceProvider;
+            class C
+            {
+                private static readonly RSA Field = {|SPDF1006:new RSACryptoServiceProvider()|};
+                RSA Property { get; } = {|SPDF1006:new Provider()|};
+
+                byte[] M(byte[] data)
+                {
+                    using var rsa = {|SPDF1006:new RSACryptoServiceProvider()|};
+                    RSACryptoServiceProvider targetTyped = {|SPDF1006:new()|};
+                    var sized = new RSACryptoServiceProvider({|SPDF1006:1024|});
+                    var named = new RSACryptoServiceProvider(dwKeySize: {|SPDF1006:512|});
+                    var dsa = {|SPDF1006:new DSACryptoServiceProvider()|};
+                    var dsaSized = {|SPDF1006:new DSACryptoServiceProvider(1024)|};
+                    Func<RSA> factory = () => {|SPDF1006:new RSACryptoServiceProvider()|};
+                    return rsa.Encrypt(data, true);
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Crypto_service_providers_with_a_strong_or_imported_key_are_not_reported()
+    {
+        const string source = """
+            #pragma warning disable CA1416, SYSLIB0021
+            using System.Security.Cryptography;
+            class C
+            {
+                byte[] Verify(RSAParameters publicKey, byte[] data, byte[] signature)
+                {
+                    using var rsa = new RSACryptoServiceProvider();
+                    rsa.ImportParameters(publicKey);
+                    return rsa.Encrypt(data, true);
+                }
+
+                void FromXml(string xml)
+                {
+                    RSA rsa = new RSACryptoServiceProvider();
+                    rsa.FromXmlString(xml);
+                }
+
+                void Container(CspParameters parameters)
+                {
+                    var fromContainer = new RSACryptoServiceProvider(parameters);
+                    var strong = new RSACryptoServiceProvider(3072);
+                    var configured = new RSACryptoServiceProvider(4096, parameters);
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Code_fix_raises_RSA_key_size_to_3072()
     {
         const string source = """

@@ -95,6 +95,45 @@ public sealed class WeakHashAlgorithmAnalyzerTests
     }
 
     [Fact]
+    public async Task Weak_HashAlgorithmName_in_signatures_is_reported()
+    {
+        const string source = """
+            using System;
+            using System.Security.Cryptography;
+            using Name = System.Security.Cryptography.HashAlgorithmName;
+            class C
+            {
+                byte[] Sign(RSA rsa, byte[] data) => rsa.SignData(data, {|SPDF1001:HashAlgorithmName.SHA1|}, RSASignaturePadding.Pkcs1);
+                bool Verify(RSA rsa, byte[] data, byte[] signature) => rsa.VerifyData(data, signature, {|SPDF1001:Name.SHA1|}, RSASignaturePadding.Pss);
+                byte[] SignHash(ECDsa ecdsa, byte[] hash) => ecdsa.SignHash(hash);
+                byte[] SignEc(ECDsa ecdsa, byte[] data) => ecdsa.SignData(data, {|SPDF1001:Name.MD5|});
+                bool VerifyHash(RSA rsa, byte[] hash, byte[] signature)
+                    => rsa.VerifyHash(hash, signature, hashAlgorithm: {|SPDF1001:new HashAlgorithmName("SHA1")|}, padding: RSASignaturePadding.Pkcs1);
+                byte[] Dsa(DSA dsa, byte[] data) => dsa.SignData(data, {|SPDF1001:HashAlgorithmName.SHA1|});
+                Func<RSA, byte[], byte[]> Lambda => (rsa, data) => rsa.SignData(data, {|SPDF1001:HashAlgorithmName.SHA1|}, RSASignaturePadding.Pkcs1);
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Strong_HashAlgorithmName_in_signatures_and_key_derivation_are_not_reported_here()
+    {
+        const string source = """
+            using System.Security.Cryptography;
+            class C
+            {
+                byte[] Sign(RSA rsa, byte[] data) => rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pss);
+                bool Verify(ECDsa ecdsa, byte[] data, byte[] signature, HashAlgorithmName configured) => ecdsa.VerifyData(data, signature, configured);
+                bool Same(HashAlgorithmName name) => name == HashAlgorithmName.SHA1;
+                // Key derivation with SHA-1 is SPDF1007's.
+                byte[] Derive(string password, byte[] salt) => Rfc2898DeriveBytes.Pbkdf2(password, salt, 600_000, HashAlgorithmName.SHA1, 32);
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Aliases_fields_properties_and_lambdas_are_reported()
     {
         const string source = """

@@ -61,6 +61,80 @@ public sealed class WeakPasswordKeyDerivationAnalyzerTests
     }
 
     [Fact]
+    public async Task Single_pass_hashes_of_passwords_are_reported()
+    {
+        const string source = """
+            using System;
+            using System.Linq;
+            using System.Security.Cryptography;
+            using System.Text;
+            using static System.Text.Encoding;
+            class User
+            {
+                public string Password { get; set; } = "";
+                public byte[] Salt { get; set; } = Array.Empty<byte>();
+            }
+            class C
+            {
+                byte[] A(string password, string salt) => {|SPDF1007:SHA256.HashData(Encoding.UTF8.GetBytes(salt + password))|};
+                byte[] B(string password, string salt)
+                {
+                    using var sha = SHA256.Create();
+                    return {|SPDF1007:sha.ComputeHash(Encoding.UTF8.GetBytes(password + salt))|};
+                }
+                string D(User user) => System.Convert.ToBase64String({|SPDF1007:SHA512.HashData(UTF8.GetBytes($"{user.Password}:{user.Salt.Length}"))|});
+                byte[] E(string pwd, byte[] salt)
+                {
+                    var passwordBytes = Encoding.UTF8.GetBytes(pwd);
+                    var input = salt.Concat(passwordBytes).ToArray();
+                    return {|SPDF1007:SHA384.HashData(input)|};
+                }
+                Func<string, byte[]> F => passphrase => {|SPDF1007:SHA256.HashData(Encoding.Unicode.GetBytes(passphrase))|};
+                byte[] G(string newPassword) => {|SPDF1007:MD5.HashData(Encoding.ASCII.GetBytes(string.Concat("pepper", newPassword)))|};
+                byte[] H(string password, byte[] salt) => {|SPDF1007:SHA256.HashData(Join(Encoding.UTF8.GetBytes(password), salt))|};
+                private static byte[] Join(byte[] a, byte[] b)
+                {
+                    var result = new byte[a.Length + b.Length];
+                    a.CopyTo(result, 0);
+                    b.CopyTo(result, a.Length);
+                    return result;
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Hashes_of_tokens_stored_hashes_and_stretched_passwords_are_not_reported()
+    {
+        const string source = """
+            using System.IO;
+            using System.Security.Cryptography;
+            using System.Text;
+            class C
+            {
+                byte[] A(string resetToken) => SHA256.HashData(Encoding.UTF8.GetBytes(resetToken));
+                byte[] B(string passwordResetToken) => SHA256.HashData(Encoding.UTF8.GetBytes(passwordResetToken));
+                byte[] D(byte[] passwordHash) => SHA256.HashData(passwordHash);
+                byte[] E(Stream passwordFile) => SHA256.HashData(passwordFile);
+                byte[] F(string firmwareImage) => SHA256.HashData(Encoding.UTF8.GetBytes(firmwareImage));
+                byte[] G(string password, byte[] salt) => Rfc2898DeriveBytes.Pbkdf2(password, salt, 600_000, HashAlgorithmName.SHA256, 32);
+                byte[] H(byte[] key, string password) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(password));
+                byte[] KeyCheckValue(string password, byte[] salt) => SHA256.HashData(Stretch(password, salt));
+                private static byte[] Stretch(string password, byte[] salt) => Rfc2898DeriveBytes.Pbkdf2(password, salt, 600_000, HashAlgorithmName.SHA256, 32);
+                byte[] Stretched(string password, byte[] salt)
+                {
+                    var hash = SHA256.HashData(Encoding.UTF8.GetBytes(password));
+                    for (var i = 0; i < 600_000; i++)
+                        hash = SHA256.HashData(hash);
+                    return hash;
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Code_fix_moves_to_SHA256_and_600000_iterations()
     {
         const string source = """

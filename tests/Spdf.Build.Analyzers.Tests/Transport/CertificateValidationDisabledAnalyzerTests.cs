@@ -53,6 +53,60 @@ public sealed class CertificateValidationDisabledAnalyzerTests
     }
 
     [Fact]
+    public async Task Callbacks_whose_result_folds_to_true_are_reported()
+    {
+        const string source = """
+            using System.Net.Http;
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            class C
+            {
+                private readonly HttpClientHandler _field = new() { ServerCertificateCustomValidationCallback = {|SPDF1009:(m, c, ch, e) => e == SslPolicyErrors.None || true|} };
+
+                void M(SslClientAuthenticationOptions options, bool debug)
+                {
+                    var a = new HttpClientHandler();
+                    a.ServerCertificateCustomValidationCallback = {|SPDF1009:(m, cert, chain, errors) => (errors == SslPolicyErrors.None) | true|};
+                    a.ServerCertificateCustomValidationCallback = {|SPDF1009:(m, cert, chain, errors) => { Log(errors); return !false; }|};
+                    a.ServerCertificateCustomValidationCallback = {|SPDF1009:(m, cert, chain, errors) => debug ? true : (true || errors == SslPolicyErrors.None)|};
+                    options.RemoteCertificateValidationCallback = {|SPDF1009:Check|};
+                }
+
+                static void Log(SslPolicyErrors errors) { }
+
+                static bool Check(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+                {
+                    if (errors == SslPolicyErrors.None)
+                        return true;
+                    return chain != null || true;
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Callbacks_that_only_fold_to_true_for_some_inputs_are_not_reported()
+    {
+        const string source = """
+            using System.Net.Http;
+            using System.Net.Security;
+            class C
+            {
+                void M(bool debug)
+                {
+                    var a = new HttpClientHandler();
+                    a.ServerCertificateCustomValidationCallback = (m, cert, chain, errors) => errors == SslPolicyErrors.None || debug;
+                    a.ServerCertificateCustomValidationCallback = (m, cert, chain, errors) => errors == SslPolicyErrors.None && true;
+                    a.ServerCertificateCustomValidationCallback = (m, cert, chain, errors) => debug ? true : errors == SslPolicyErrors.None;
+                    a.ServerCertificateCustomValidationCallback = (m, cert, chain, errors) => !(errors != SslPolicyErrors.None);
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Callbacks_that_check_errors_or_pin_certificates_are_not_reported()
     {
         const string source = """

@@ -39,6 +39,64 @@ public sealed class ClearTextTransportAnalyzerTests
     }
 
     [Fact]
+    public async Task Clear_text_addresses_built_at_run_time_are_reported()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http;
+            using System.Net.WebSockets;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class C
+            {
+                private const string Scheme = "http://";
+                private readonly HttpClient _client = new();
+
+                async Task M(HttpClient client, ClientWebSocket socket, string host, int port, string deviceId)
+                {
+                    await client.GetAsync({|SPDF1013:$"http://{host}/x"|});
+                    await client.PostAsync({|SPDF1013:"http://" + host + "/api/readings"|}, null);
+                    _client.BaseAddress = {|SPDF1013:new Uri("http://" + host)|};
+                    var url = $"http://{host}:{port}/devices/{deviceId}";
+                    await client.GetStringAsync({|SPDF1013:url|});
+                    await client.GetAsync({|SPDF1013:Scheme + host|});
+                    await client.GetAsync({|SPDF1013:string.Concat("http://api.", host, "/v1")|});
+                    await socket.ConnectAsync({|SPDF1013:new Uri($"ws://{host}/stream")|}, CancellationToken.None);
+                    Func<string, Task<string>> fetch = h => client.GetStringAsync({|SPDF1013:$"http://{h}/status"|});
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Built_addresses_that_are_secure_loopback_or_not_sent_are_not_reported()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(HttpClient client, string host, int port, string scheme, string path)
+                {
+                    await client.GetAsync($"https://{host}/x");
+                    await client.GetAsync("https://" + host);
+                    await client.GetAsync($"http://localhost:{port}/health");
+                    await client.GetAsync("http://127.0.0.1:" + port + "/metrics");
+                    await client.GetAsync($"http://[::1]:{port}/");
+                    await client.GetAsync($"{scheme}://{host}/x");
+                    await client.GetAsync(host + "/http://x");
+                    await client.GetAsync($"/devices/{path}");
+                    var link = new Uri("http://" + host);
+                    Console.WriteLine($"See http://{host}/docs");
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Secure_loopback_dynamic_and_non_network_strings_are_not_reported()
     {
         const string source = """

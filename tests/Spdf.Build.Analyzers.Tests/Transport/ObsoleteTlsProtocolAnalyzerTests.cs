@@ -64,6 +64,59 @@ public sealed class ObsoleteTlsProtocolAnalyzerTests
     }
 
     [Fact]
+    public async Task Numeric_casts_of_protocol_values_are_reported_like_the_members()
+    {
+        const string source = """
+            #pragma warning disable SYSLIB0039, SYSLIB0014, CS0618
+            using System.Net;
+            using System.Net.Security;
+            using System.Security.Authentication;
+            using Protocols = System.Security.Authentication.SslProtocols;
+            class C
+            {
+                private const int Tls10 = 192;
+                private static readonly SslProtocols Legacy = {|SPDF1010:(SslProtocols)Tls10|};
+                SslProtocols Property { get; set; } = {|SPDF1010:(Protocols)768|};
+
+                void M(SslStream stream, SslClientAuthenticationOptions options)
+                {
+                    ServicePointManager.SecurityProtocol = {|SPDF1010:(SecurityProtocolType)192|};
+                    ServicePointManager.SecurityProtocol |= {|SPDF1011:(SecurityProtocolType)3072|};
+                    options.EnabledSslProtocols = {|SPDF1010:(SslProtocols)(192 | 3072)|};
+                    var handler = new System.Net.Http.HttpClientHandler { SslProtocols = {|SPDF1010:(SslProtocols)240|} };
+                    stream.AuthenticateAsClient("host", null, {|SPDF1010:(SslProtocols)48|}, false);
+                }
+
+                SslProtocols Returned() => {|SPDF1011:(SslProtocols)12288|};
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Casts_of_zero_comparisons_and_unrelated_enums_are_not_reported()
+    {
+        const string source = """
+            using System;
+            using System.Net;
+            using System.Security.Authentication;
+            class C
+            {
+                bool M(SslProtocols configured, int raw)
+                {
+                    var none = (SslProtocols)0;
+                    var system = (SecurityProtocolType)0;
+                    var fromConfig = (SslProtocols)raw;
+                    var other = (DayOfWeek)3;
+                    var attributes = (AttributeTargets)192;
+                    return configured == (SslProtocols)192 || ((int)configured & 768) != 0;
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Code_fix_uses_the_operating_system_default()
     {
         const string source = """
