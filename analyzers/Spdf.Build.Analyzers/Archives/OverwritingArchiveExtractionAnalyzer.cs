@@ -43,27 +43,24 @@ public sealed class OverwritingArchiveExtractionAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            foreach (var name in ExtractingTypeNames)
-            {
-                if (start.Compilation.GetTypeByMetadataName(name) is { } type)
-                    builder.Add(type);
-            }
-
-            if (builder.Count == 0)
-                return;
-            var types = builder.ToImmutable();
+            var types = new DeferredCompilationValue<INamedTypeSymbol[]>(start.Compilation, ResolveExtractingTypes);
             start.RegisterOperationAction(c => Analyze(c, types), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ImmutableArray<INamedTypeSymbol> types)
+    private static INamedTypeSymbol[]? ResolveExtractingTypes(Compilation compilation)
+    {
+        var types = ExtractingTypeNames.Select(compilation.GetTypeByMetadataName).OfType<INamedTypeSymbol>().ToArray();
+        return types.Length == 0 ? null : types;
+    }
+
+    private static void Analyze(OperationAnalysisContext context, DeferredCompilationValue<INamedTypeSymbol[]> extractingTypes)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name is not ("ExtractToDirectory" or "ExtractToDirectoryAsync") || !types.Contains(method.ContainingType, SymbolEqualityComparer.Default))
+        if (method.Name is not ("ExtractToDirectory" or "ExtractToDirectoryAsync") || extractingTypes.Value is not { } types)
             return;
-        if (!OverwritesFiles(invocation))
+        if (!types.Contains(method.ContainingType, SymbolEqualityComparer.Default) || !OverwritesFiles(invocation))
             return;
         if (AllowListOption.Read(context.Options, invocation.Syntax.SyntaxTree, DiagnosticIds.OverwritingArchiveExtraction).Allows(context.ContainingSymbol))
             return;

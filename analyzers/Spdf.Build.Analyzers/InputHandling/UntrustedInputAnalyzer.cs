@@ -48,10 +48,9 @@ public sealed class UntrustedInputAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         // Console and Exception exist in every compilation that can run on a device; without them there is nothing to do.
-        if (context.Compilation.GetTypeByMetadataName("System.Exception") is null)
-            return;
-
-        var knowledge = TaintKnowledge.Create(context.Compilation);
+        var knowledge = new DeferredCompilationValue<TaintKnowledge>(
+            context.Compilation,
+            compilation => compilation.GetTypeByMetadataName("System.Exception") is null ? null : TaintKnowledge.Create(compilation));
 
         // One action per member that walks its operation trees itself: per-operation actions registered at block
         // start cost the driver a dispatch table per member and a callback per operation, which is most of the
@@ -59,9 +58,9 @@ public sealed class UntrustedInputAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationBlockAction(block => Analyze(block, knowledge));
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, TaintKnowledge knowledge)
+    private static void Analyze(OperationBlockAnalysisContext context, DeferredCompilationValue<TaintKnowledge> deferredKnowledge)
     {
-        if (context.OperationBlocks.IsEmpty)
+        if (context.OperationBlocks.IsEmpty || deferredKnowledge.Value is not { } knowledge)
             return;
         var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
         var budget = ReadBudget(context.Options, tree);
