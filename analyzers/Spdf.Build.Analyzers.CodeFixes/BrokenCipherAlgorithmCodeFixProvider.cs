@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
@@ -14,34 +15,24 @@ namespace Spdf.Build.Analyzers.CodeFixes;
 
 /// <summary>SPDF1002: replaces DES, Triple DES or RC2 with <c>Aes.Create()</c> (and <c>"AES"</c> in name-based factories).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BrokenCipherAlgorithmCodeFixProvider)), Shared]
-public sealed class BrokenCipherAlgorithmCodeFixProvider : CodeFixProvider
+public sealed class BrokenCipherAlgorithmCodeFixProvider : SpdfCodeFixProvider
 {
     private const string Title = "Use AES";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.BrokenCipherAlgorithm);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> CreateFixes(CodeFixTarget target)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-            return;
-
-        foreach (var diagnostic in context.Diagnostics)
+        var node = target.Node;
+        var fixable = target.Property(BrokenCipherAlgorithmAnalyzer.FormProperty) switch
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            diagnostic.Properties.TryGetValue(BrokenCipherAlgorithmAnalyzer.FormProperty, out var form);
-            var fixable = form switch
-            {
-                BrokenCipherAlgorithmAnalyzer.FormCreation => node is BaseObjectCreationExpressionSyntax { Initializer: null } creation && (creation.ArgumentList is null || creation.ArgumentList.Arguments.Count == 0),
-                BrokenCipherAlgorithmAnalyzer.FormStaticMember => node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" } or IdentifierNameSyntax { Identifier.ValueText: "Create" } },
-                BrokenCipherAlgorithmAnalyzer.FormAlgorithmName => node is LiteralExpressionSyntax,
-                _ => false,
-            };
-            if (fixable)
-                context.RegisterCodeFix(CodeAction.Create(Title, ct => FixAsync(context.Document, node, ct), equivalenceKey: Title), diagnostic);
-        }
+            BrokenCipherAlgorithmAnalyzer.FormCreation => node is BaseObjectCreationExpressionSyntax { Initializer: null } creation && (creation.ArgumentList is null || creation.ArgumentList.Arguments.Count == 0),
+            BrokenCipherAlgorithmAnalyzer.FormStaticMember => node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" } or IdentifierNameSyntax { Identifier.ValueText: "Create" } },
+            BrokenCipherAlgorithmAnalyzer.FormAlgorithmName => node is LiteralExpressionSyntax,
+            _ => false,
+        };
+        if (fixable)
+            yield return Fix(Title, ct => FixAsync(target.Document, node, ct));
     }
 
     private static async Task<Document> FixAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -17,29 +18,20 @@ namespace Spdf.Build.Analyzers.CodeFixes;
 /// becomes <c>RandomNumberGenerator.GetInt32(...)</c> (same bounds; <c>Next()</c> becomes <c>GetInt32(int.MaxValue)</c>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsecureRandomnessCodeFixProvider)), Shared]
-public sealed class InsecureRandomnessCodeFixProvider : CodeFixProvider
+public sealed class InsecureRandomnessCodeFixProvider : SpdfCodeFixProvider
 {
     private const string Title = "Use RandomNumberGenerator";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.InsecureRandomness);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> CreateFixes(CodeFixTarget target)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-            return;
-
-        foreach (var diagnostic in context.Diagnostics)
+        if (target.Node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
+            && access.Name.Identifier.ValueText is "NextBytes" or "Next"
+            && invocation.ArgumentList.Arguments.Count <= 2
+            && (access.Name.Identifier.ValueText == "Next" || invocation.ArgumentList.Arguments.Count == 1))
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
-                && access.Name.Identifier.ValueText is "NextBytes" or "Next"
-                && invocation.ArgumentList.Arguments.Count <= 2
-                && (access.Name.Identifier.ValueText == "Next" || invocation.ArgumentList.Arguments.Count == 1))
-            {
-                context.RegisterCodeFix(CodeAction.Create(Title, ct => FixAsync(context.Document, invocation, access, ct), equivalenceKey: Title), diagnostic);
-            }
+            yield return Fix(Title, ct => FixAsync(target.Document, invocation, access, ct));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
@@ -19,29 +20,19 @@ namespace Spdf.Build.Analyzers.CodeFixes;
 /// Hand-written loops are left to the developer: the fix would have to restructure the method.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NonConstantTimeComparisonCodeFixProvider)), Shared]
-public sealed class NonConstantTimeComparisonCodeFixProvider : CodeFixProvider
+public sealed class NonConstantTimeComparisonCodeFixProvider : SpdfCodeFixProvider
 {
     private const string Title = "Use CryptographicOperations.FixedTimeEquals";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.NonConstantTimeComparison);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> CreateFixes(CodeFixTarget target)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-            return;
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(NonConstantTimeComparisonAnalyzer.FormProperty, out var form) || form == NonConstantTimeComparisonAnalyzer.FormLoop)
-                continue;
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax comparison)
-                continue;
-            var isString = form == NonConstantTimeComparisonAnalyzer.FormStringOperator;
-            context.RegisterCodeFix(CodeAction.Create(Title, ct => FixAsync(context.Document, comparison, isString, ct), equivalenceKey: Title), diagnostic);
-        }
+        var form = target.Property(NonConstantTimeComparisonAnalyzer.FormProperty);
+        if (form is null || form == NonConstantTimeComparisonAnalyzer.FormLoop || target.Node is not ExpressionSyntax comparison)
+            yield break;
+        var isString = form == NonConstantTimeComparisonAnalyzer.FormStringOperator;
+        yield return Fix(Title, ct => FixAsync(target.Document, comparison, isString, ct));
     }
 
     private static async Task<Document> FixAsync(Document document, ExpressionSyntax comparison, bool isString, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
@@ -17,30 +18,17 @@ namespace Spdf.Build.Analyzers.CodeFixes;
 /// <c>SslProtocols.None</c> or <c>SecurityProtocolType.SystemDefault</c>, leaving the choice to the operating system.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ObsoleteTlsProtocolCodeFixProvider)), Shared]
-public sealed class ObsoleteTlsProtocolCodeFixProvider : CodeFixProvider
+public sealed class ObsoleteTlsProtocolCodeFixProvider : SpdfCodeFixProvider
 {
     private const string Title = "Use the operating system default TLS version";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.ObsoleteTlsProtocol, DiagnosticIds.PinnedTlsProtocolVersion);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> CreateFixes(CodeFixTarget target)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-            return;
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(ObsoleteTlsProtocolAnalyzer.EnumTypeProperty, out var enumType)
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax reference)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(CodeAction.Create(Title, ct => FixAsync(context.Document, reference, enumType == "SslProtocols", ct), equivalenceKey: Title), diagnostic);
-        }
+        var enumType = target.Property(ObsoleteTlsProtocolAnalyzer.EnumTypeProperty);
+        if (enumType is not null && target.Node is ExpressionSyntax reference)
+            yield return Fix(Title, ct => FixAsync(target.Document, reference, enumType == "SslProtocols", ct));
     }
 
     private static async Task<Document> FixAsync(Document document, ExpressionSyntax reference, bool isSslProtocols, CancellationToken cancellationToken)

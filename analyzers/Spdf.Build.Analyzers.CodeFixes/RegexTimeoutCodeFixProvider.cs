@@ -1,7 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -18,36 +18,25 @@ namespace Spdf.Build.Analyzers.CodeFixes;
 /// when the call has no options argument.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RegexTimeoutCodeFixProvider)), Shared]
-public sealed class RegexTimeoutCodeFixProvider : CodeFixProvider
+public sealed class RegexTimeoutCodeFixProvider : SpdfCodeFixProvider
 {
     private const string Title = "Add a match timeout";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.RegexWithoutTimeoutOnInput);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> CreateFixes(CodeFixTarget target)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-            return;
-        foreach (var diagnostic in context.Diagnostics)
+        var diagnostic = target.Diagnostic;
+        if (target.Property(RegexWithoutTimeoutSink.FixKindProperty) is null || diagnostic.AdditionalLocations.Count == 0)
+            yield break;
+        var argumentList = target.Root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) switch
         {
-            if (!diagnostic.Properties.ContainsKey(RegexWithoutTimeoutSink.FixKindProperty) || diagnostic.AdditionalLocations.Count == 0)
-                continue;
-            var target = root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true);
-            var argumentList = target switch
-            {
-                InvocationExpressionSyntax invocation => invocation.ArgumentList,
-                BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
-                _ => null,
-            };
-            if (argumentList is null)
-                continue;
-            context.RegisterCodeFix(
-                CodeAction.Create(Title, _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(argumentList, WithTimeout(argumentList)))), Title),
-                diagnostic);
-        }
+            InvocationExpressionSyntax invocation => invocation.ArgumentList,
+            BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
+            _ => null,
+        };
+        if (argumentList is not null)
+            yield return Replace(Title, target, argumentList, WithTimeout(argumentList));
     }
 
     /// <summary>Regex parameters run (input,) pattern, options, matchTimeout: append options when missing, then the timeout.</summary>

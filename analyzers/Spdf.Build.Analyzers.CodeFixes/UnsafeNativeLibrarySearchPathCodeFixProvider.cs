@@ -1,6 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -16,34 +17,23 @@ namespace Spdf.Build.Analyzers.CodeFixes;
 /// assembly level (which covers every import in the project).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnsafeNativeLibrarySearchPathCodeFixProvider)), Shared]
-public sealed class UnsafeNativeLibrarySearchPathCodeFixProvider : CodeFixProvider
+public sealed class UnsafeNativeLibrarySearchPathCodeFixProvider : SpdfCodeFixProvider
 {
     private const string MethodTitle = "Search only System32 for this import";
     private const string AssemblyTitle = "Search only System32 for all imports (assembly attribute)";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.UnsafeNativeLibrarySearchPath);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> CreateFixes(CodeFixTarget target)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is not CompilationUnitSyntax compilationUnit)
-            return;
-
-        foreach (var diagnostic in context.Diagnostics)
+        if (target.Root is not CompilationUnitSyntax compilationUnit
+            || compilationUnit.FindToken(target.Diagnostic.Location.SourceSpan.Start).Parent is not MethodDeclarationSyntax method)
         {
-            var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
-            if (token.Parent is not MethodDeclarationSyntax method)
-                continue;
-
-            context.RegisterCodeFix(
-                CodeAction.Create(MethodTitle, ct => AddToMethodAsync(context.Document, compilationUnit, method, ct), equivalenceKey: MethodTitle),
-                diagnostic);
-            context.RegisterCodeFix(
-                CodeAction.Create(AssemblyTitle, ct => AddToAssemblyAsync(context.Document, compilationUnit, ct), equivalenceKey: AssemblyTitle),
-                diagnostic);
+            yield break;
         }
+
+        yield return Fix(MethodTitle, ct => AddToMethodAsync(target.Document, compilationUnit, method, ct));
+        yield return Fix(AssemblyTitle, ct => AddToAssemblyAsync(target.Document, compilationUnit, ct));
     }
 
     private static Task<Document> AddToMethodAsync(Document document, CompilationUnitSyntax root, MethodDeclarationSyntax method, CancellationToken cancellationToken)

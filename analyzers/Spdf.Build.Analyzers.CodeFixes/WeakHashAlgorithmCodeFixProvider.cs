@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -16,33 +17,23 @@ namespace Spdf.Build.Analyzers.CodeFixes;
 
 /// <summary>SPDF1001: replaces the weak algorithm with SHA-256 (HMAC-SHA256 for keyed hashes).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeakHashAlgorithmCodeFixProvider)), Shared]
-public sealed class WeakHashAlgorithmCodeFixProvider : CodeFixProvider
+public sealed class WeakHashAlgorithmCodeFixProvider : SpdfCodeFixProvider
 {
     private const string Sha256Type = "System.Security.Cryptography.SHA256";
     private const string HmacSha256Type = "System.Security.Cryptography.HMACSHA256";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.WeakHashAlgorithm);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> CreateFixes(CodeFixTarget target)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-            return;
+        var form = target.Property(WeakHashAlgorithmAnalyzer.FormProperty);
+        if (form is null)
+            yield break;
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (!diagnostic.Properties.TryGetValue(WeakHashAlgorithmAnalyzer.FormProperty, out var form) || form is null)
-                continue;
-
-            var keyed = diagnostic.Properties.TryGetValue(WeakHashAlgorithmAnalyzer.KeyedProperty, out var k) && k == "true";
-            var title = keyed ? "Use HMAC-SHA256" : "Use SHA-256";
-            context.RegisterCodeFix(
-                CodeAction.Create(title, ct => FixAsync(context.Document, node, form, keyed, ct), equivalenceKey: title),
-                diagnostic);
-        }
+        var keyed = target.Property(WeakHashAlgorithmAnalyzer.KeyedProperty) == "true";
+        var title = keyed ? "Use HMAC-SHA256" : "Use SHA-256";
+        var node = target.Node;
+        yield return Fix(title, ct => FixAsync(target.Document, node, form, keyed, ct));
     }
 
     private static async Task<Document> FixAsync(Document document, SyntaxNode node, string form, bool keyed, CancellationToken cancellationToken)

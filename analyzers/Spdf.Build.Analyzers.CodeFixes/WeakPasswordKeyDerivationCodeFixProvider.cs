@@ -21,36 +21,23 @@ namespace Spdf.Build.Analyzers.CodeFixes;
 /// iterations; a too-small constant iteration count becomes the OWASP minimum for the hash in use.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeakPasswordKeyDerivationCodeFixProvider)), Shared]
-public sealed class WeakPasswordKeyDerivationCodeFixProvider : CodeFixProvider
+public sealed class WeakPasswordKeyDerivationCodeFixProvider : SpdfCodeFixProvider
 {
     private const string Sha256Title = "Use PBKDF2-HMAC-SHA256 with 600 000 iterations";
     private const string IterationsTitle = "Use the OWASP minimum iteration count";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.WeakPasswordKeyDerivation);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> CreateFixes(CodeFixTarget target)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-            return;
+        var fix = target.Property(WeakPasswordKeyDerivationAnalyzer.FixProperty);
+        if (fix is null || !int.TryParse(target.Property(WeakPasswordKeyDerivationAnalyzer.MinimumIterationsProperty), NumberStyles.None, CultureInfo.InvariantCulture, out var minimum))
+            yield break;
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(WeakPasswordKeyDerivationAnalyzer.FixProperty, out var fix)
-                || !diagnostic.Properties.TryGetValue(WeakPasswordKeyDerivationAnalyzer.MinimumIterationsProperty, out var minimumText)
-                || !int.TryParse(minimumText, NumberStyles.None, CultureInfo.InvariantCulture, out var minimum))
-            {
-                continue;
-            }
-
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var title = fix == WeakPasswordKeyDerivationAnalyzer.FixUseSha256 ? Sha256Title : IterationsTitle;
-            context.RegisterCodeFix(
-                CodeAction.Create(title, ct => fix == WeakPasswordKeyDerivationAnalyzer.FixUseSha256 ? UseSha256Async(context.Document, node, ct) : SetIterationsAsync(context.Document, node, minimum, ct), equivalenceKey: title),
-                diagnostic);
-        }
+        var node = target.Node;
+        yield return fix == WeakPasswordKeyDerivationAnalyzer.FixUseSha256
+            ? Fix(Sha256Title, ct => UseSha256Async(target.Document, node, ct))
+            : Fix(IterationsTitle, ct => SetIterationsAsync(target.Document, node, minimum, ct));
     }
 
     private static async Task<Document> SetIterationsAsync(Document document, SyntaxNode node, int minimum, CancellationToken cancellationToken)

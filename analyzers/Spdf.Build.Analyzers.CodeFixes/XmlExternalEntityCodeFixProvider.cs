@@ -1,6 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -13,32 +13,19 @@ namespace Spdf.Build.Analyzers.CodeFixes;
 
 /// <summary>SPDF3011: <c>DtdProcessing.Parse</c> becomes <c>DtdProcessing.Prohibit</c>; a resolver becomes <c>null</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(XmlExternalEntityCodeFixProvider)), Shared]
-public sealed class XmlExternalEntityCodeFixProvider : CodeFixProvider
+public sealed class XmlExternalEntityCodeFixProvider : SpdfCodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.XmlExternalEntityResolution);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<CodeAction> CreateFixes(CodeFixTarget target)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-            return;
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(XmlExternalEntityAnalyzer.FixProperty, out var fix)
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
-            {
-                continue;
-            }
+        var fix = target.Property(XmlExternalEntityAnalyzer.FixProperty);
+        if (fix is null || target.Node is not ExpressionSyntax value)
+            yield break;
 
-            var (title, replacement) = fix == XmlExternalEntityAnalyzer.FixProhibitDtd
-                ? ("Use DtdProcessing.Prohibit", ProhibitDtd())
-                : ("Set XmlResolver to null", (ExpressionSyntax)SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression));
-            context.RegisterCodeFix(
-                CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(value, replacement.WithTriviaFrom(value)))), title),
-                diagnostic);
-        }
+        yield return fix == XmlExternalEntityAnalyzer.FixProhibitDtd
+            ? Replace("Use DtdProcessing.Prohibit", target, value, ProhibitDtd())
+            : Replace("Set XmlResolver to null", target, value, SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression));
     }
 
     private static ExpressionSyntax ProhibitDtd()
