@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SBOM benchmark, in one run on this machine:
 #  1. Side by side on the sample app: the GenerateSbom task's time inside a real build (MSBuild's task
-#     performance summary, task loaded in-process; median of 3 builds with the assemblies as packed, ReadyToRun,
-#     and of 3 with plain IL, alternating) and the wall time of the CycloneDX dotnet tool 6.3.1 on the same
+#     performance summary, task loaded in-process; median of 7 builds with the assemblies as packed, ReadyToRun,
+#     and of 7 with plain IL, alternating) and the wall time of the CycloneDX dotnet tool 6.3.1 on the same
 #     project (its default mode: it restores first).
 #  2. The task's core on a generated assets file with 500 packages (cold and warm; Program.cs), plain IL and
 #     as packed.
@@ -30,22 +30,22 @@ sbom_task_ms() {
   dotnet build "$project" -c Release -nr:false --no-restore --no-dependencies -p:SpdfUseTaskHost=false -p:SpdfTasksAssembly="$1" -clp:PerformanceSummary -v:n > "$work/build.log"
   grep -E '^\s+[0-9]+ ms\s+Spdf\.Build\.Tasks\.GenerateSbom\s' "$work/build.log" | awk '{print $1}' | head -1
 }
-median3() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 packed_runs=(); plain_runs=()
-for _ in 1 2 3; do
+for _ in 1 2 3 4 5 6 7; do
   packed_runs+=("$(sbom_task_ms "$work/r2r/Spdf.Build.Tasks.dll")")
   plain_runs+=("$(sbom_task_ms "$PWD/$plain/Spdf.Build.Tasks.dll")")
 done
 grep -E 'Spdf.Build SBOM:' "$work/build.log" | head -1 | sed 's/^ *//'
-task_ms=$(median3 "${packed_runs[@]}")
-plain_ms=$(median3 "${plain_runs[@]}")
+task_ms=$(median "${packed_runs[@]}")
+plain_ms=$(median "${plain_runs[@]}")
 
 (cd "$work" && dotnet new tool-manifest >/dev/null && dotnet tool install CycloneDX --version 6.3.1 >/dev/null)
 start=$(date +%s%N)
 (cd "$work" && dotnet tool run dotnet-CycloneDX -- "$OLDPWD/$project" -F Json -spv 1.6 -o "$work/anchor" >/dev/null)
 tool_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-echo "GenerateSbom task as packed (ReadyToRun), median of 3 builds: ${task_ms} ms (runs: ${packed_runs[*]})"
-echo "GenerateSbom task as plain IL (JIT), median of 3 builds: ${plain_ms} ms (runs: ${plain_runs[*]})"
+echo "GenerateSbom task as packed (ReadyToRun), median of 7 builds: ${task_ms} ms (runs: ${packed_runs[*]})"
+echo "GenerateSbom task as plain IL (JIT), median of 7 builds: ${plain_ms} ms (runs: ${plain_runs[*]})"
 echo "CycloneDX tool 6.3.1 wall time: ${tool_ms} ms"
 awk -v t="$task_ms" -v c="$tool_ms" 'BEGIN { printf "ratio task (as packed)/tool: 1/%.0f (target: at most 1/50)\n", c / t }'
 awk -v t="$plain_ms" -v c="$tool_ms" 'BEGIN { printf "ratio task (plain IL)/tool: 1/%.0f\n", c / t }'
@@ -55,10 +55,13 @@ dotnet build bench/sbom/Spdf.Bench.Sbom.csproj -c Release -nr:false -v:q >/dev/n
 cp -r bench/sbom/bin/Release/net10.0 "$work/bench-r2r"
 cp "$work/r2r/Spdf.Build.Core.dll" "$work/bench-r2r/"
 advisories="$(cd .. && pwd)/shared/data/osv/nuget"
-echo "-- plain IL"
-dotnet bench/sbom/bin/Release/net10.0/Spdf.Bench.Sbom.dll "$advisories"
-echo "-- as packed (ReadyToRun)"
-dotnet "$work/bench-r2r/Spdf.Bench.Sbom.dll" "$advisories"
+# Three fresh processes of each, alternating: each process's first run is one cold sample.
+for i in 1 2 3; do
+  echo "-- plain IL, process $i"
+  dotnet bench/sbom/bin/Release/net10.0/Spdf.Bench.Sbom.dll "$advisories"
+  echo "-- as packed (ReadyToRun), process $i"
+  dotnet "$work/bench-r2r/Spdf.Bench.Sbom.dll" "$advisories"
+done
 
 echo "== 3. no-op incremental build"
 if dotnet build "$project" -c Release -nr:false -v:d | grep -q 'Skipping target "_SpdfGenerateSbomCore" because all output files are up-to-date'; then
