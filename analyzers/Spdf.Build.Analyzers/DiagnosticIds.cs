@@ -136,7 +136,7 @@ internal static class DiagnosticIds
     /// <summary>Untrusted device input is used as a regular-expression pattern.</summary>
     public const string UntrustedInputInRegexPattern = "SPDF3006";
 
-    /// <summary>Untrusted device input names a type or assembly to load or instantiate.</summary>
+    /// <summary>Untrusted device input names a type or assembly to load or instantiate, or a member to invoke by reflection.</summary>
     public const string UntrustedInputInTypeName = "SPDF3007";
 
     /// <summary>Untrusted device input is used as a log message template.</summary>
@@ -174,6 +174,9 @@ internal static class DiagnosticIds
 
     /// <summary>The untrusted-input analysis stopped in a method at the configured work bound.</summary>
     public const string TaintAnalysisBoundReached = "SPDF3019";
+
+    /// <summary>A whole archive is extracted with overwriteFiles: true, without a size or entry budget.</summary>
+    public const string OverwritingArchiveExtraction = "SPDF3020";
     // 4xxx: traceability annotations ([Mitigates], [ImplementsControl], [Verifies])
 
     /// <summary>A traceability attribute names an ID that the threat model does not define.</summary>

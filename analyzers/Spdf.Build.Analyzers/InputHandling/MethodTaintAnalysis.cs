@@ -12,11 +12,13 @@ namespace Spdf.Build.Analyzers.InputHandling;
 
 /// <summary>
 /// Intra-procedural taint analysis of one member's operation blocks (lambdas and local functions included).
-/// The analyzer driver hands it the operations of <see cref="VisitedKinds"/> (definitions of locals and
-/// parameters, guard conditions, sink sites); <see cref="Finish"/> then summarises each definition once,
-/// solves the variables' taint with a worklist (flow-insensitive over definitions, with guards applied where
-/// a variable is read) and evaluates each sink site. Every step counts against a work bound; past it the
-/// member is abandoned and <see cref="BoundReached"/> is set.
+/// <see cref="Analyze"/> walks the operation trees once: it notes whether anything in the member can introduce
+/// taint (a source call or property, an untrusted parameter, an exception, a network stream) and keeps the
+/// operations that define variables, guard them or feed a sink. A member without any taint-introducing operation
+/// ends there: it cannot report anything, so no summaries are built for it. Otherwise each definition is
+/// summarised once, the variables' taint is solved with a worklist (flow-insensitive over definitions, with
+/// guards applied where a variable is read) and each sink site is evaluated. Every step after the walk counts
+/// against a work bound; past it the member is abandoned and <see cref="BoundReached"/> is set.
 /// </summary>
 internal sealed class MethodTaintAnalysis
 {
@@ -24,9 +26,12 @@ internal sealed class MethodTaintAnalysis
     private readonly int _budget;
     private readonly Dictionary<ISymbol, List<Definition>> _definitions = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, Taint> _state = new(SymbolEqualityComparer.Default);
-    private readonly List<GuardFact> _facts = new();
+    private readonly Dictionary<ISymbol, List<GuardFact>> _facts = new(SymbolEqualityComparer.Default);
     private readonly List<SinkSite> _sites = new();
     private readonly List<IOperation> _guardOperations = new();
+    private readonly List<(ISymbol, TaintFlags, bool)> _factsWhenTrue = new();
+    private readonly List<(ISymbol, TaintFlags, bool)> _factsWhenFalse = new();
+    private HashSet<IParameterSymbol>? _handlerParameters;
     private int _work;
 
     private MethodTaintAnalysis(TaintKnowledge knowledge, int budget)
@@ -35,48 +40,27 @@ internal sealed class MethodTaintAnalysis
         _budget = budget;
     }
 
-    /// <summary>The operation kinds <see cref="Visit"/> needs; the analyzer driver walks the tree once for all analyzers.</summary>
-    public static readonly ImmutableArray<OperationKind> VisitedKinds = ImmutableArray.Create(
-        OperationKind.VariableDeclarator,
-        OperationKind.SimpleAssignment,
-        OperationKind.CompoundAssignment,
-        OperationKind.CoalesceAssignment,
-        OperationKind.Loop,
-        OperationKind.IsPattern,
-        OperationKind.Invocation,
-        OperationKind.ObjectCreation,
-        OperationKind.Conditional,
-        OperationKind.Switch,
-        OperationKind.SwitchExpression);
-
     public static MethodTaintAnalysis Create(TaintKnowledge knowledge, int budget) => new(knowledge, budget);
 
     /// <summary>True once the work bound was reached; the member is then not analysed further.</summary>
     public bool BoundReached { get; private set; }
 
-    /// <summary>Records one operation of the member: a definition, a guard or a sink site.</summary>
-    public void Visit(IOperation operation)
+    /// <summary>Analyses the member's operation blocks and returns the findings (none when the bound was reached).</summary>
+    public IReadOnlyList<TaintFinding> Analyze(ImmutableArray<IOperation> blocks)
     {
-        if (BoundReached)
-            return;
-        try
-        {
-            Spend();
-            Collect(operation);
-        }
-        catch (BoundReachedException)
-        {
-            BoundReached = true;
-        }
-    }
-
-    /// <summary>Solves the member's taint and returns the findings (none when the bound was reached).</summary>
-    public IReadOnlyList<TaintFinding> Finish()
-    {
-        if (BoundReached || _sites.Count == 0)
+        var collected = new List<IOperation>();
+        if (!Walk(blocks, collected))
             return Array.Empty<TaintFinding>();
         try
         {
+            foreach (var operation in collected)
+            {
+                Spend();
+                Collect(operation);
+            }
+
+            if (_sites.Count == 0)
+                return Array.Empty<TaintFinding>();
             CollectGuards();
             Solve();
             return CheckSites();
@@ -86,6 +70,82 @@ internal sealed class MethodTaintAnalysis
             BoundReached = true;
             return Array.Empty<TaintFinding>();
         }
+    }
+
+    /// <summary>
+    /// One pre-order walk (source order, like the driver's operation actions) with an explicit stack, so deeply
+    /// nested expressions cannot overflow the call stack. Returns whether anything in the member introduces taint.
+    /// </summary>
+    private bool Walk(ImmutableArray<IOperation> blocks, List<IOperation> collected)
+    {
+        var introducesTaint = false;
+        var pending = new Stack<IOperation>();
+        for (var i = blocks.Length - 1; i >= 0; i--)
+            pending.Push(blocks[i]);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            if (IsCollected(operation.Kind))
+                collected.Add(operation);
+            else if (operation is IAnonymousFunctionOperation lambda && _knowledge.AspNetCore.IsPresent)
+                NoteMinimalApiHandler(lambda);
+            if (!introducesTaint && IntroducesTaint(operation))
+                introducesTaint = true;
+            foreach (var child in operation.ChildOperations.Reverse())
+                pending.Push(child);
+        }
+
+        return introducesTaint;
+    }
+
+    private void NoteMinimalApiHandler(IAnonymousFunctionOperation lambda)
+    {
+        if (lambda.Symbol.Parameters.IsEmpty || !_knowledge.AspNetCore.IsMinimalApiHandler(lambda))
+            return;
+        foreach (var parameter in lambda.Symbol.Parameters)
+        {
+            if (_knowledge.AspNetCore.IsBoundHandlerParameter(parameter))
+                (_handlerParameters ??= new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default)).Add(parameter);
+        }
+    }
+
+    private static bool IsCollected(OperationKind kind) => kind switch
+    {
+        OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.CompoundAssignment
+            or OperationKind.CoalesceAssignment or OperationKind.Loop or OperationKind.IsPattern or OperationKind.Invocation
+            or OperationKind.ObjectCreation or OperationKind.Conditional or OperationKind.Switch or OperationKind.SwitchExpression
+            or OperationKind.Return or OperationKind.YieldReturn => true,
+        _ => false,
+    };
+
+    /// <summary>Exactly the operations that <see cref="Summarize"/> gives a taint of their own (a superset is safe).</summary>
+    private bool IntroducesTaint(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                if (_knowledge.RoleOf(invocation.TargetMethod).Kind == MethodRoleKind.Source
+                    || _knowledge.IsNetworkStreamRead(invocation.TargetMethod, invocation.Instance))
+                {
+                    return true;
+                }
+
+                break;
+            case IPropertyReferenceOperation property:
+                if (_knowledge.IntroducesTaint(property.Property))
+                    return true;
+                break;
+            case IFieldReferenceOperation field:
+                if (_knowledge.IsMarkedUntrusted(field.Field))
+                    return true;
+                break;
+            case IParameterReferenceOperation parameter:
+                if (IsMainArguments(parameter.Parameter) || _knowledge.IsMarkedUntrusted(parameter.Parameter) || IsRequestBound(parameter.Parameter))
+                    return true;
+                break;
+        }
+
+        return operation.Type is { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } type && _knowledge.CarrierOf(type) != TaintCarrier.None;
     }
 
     // ---- collection -------------------------------------------------------------------------------------
@@ -116,7 +176,24 @@ internal sealed class MethodTaintAnalysis
             case IConditionalOperation or ISwitchOperation or ISwitchExpressionOperation:
                 _guardOperations.Add(operation);
                 break;
+            case IReturnOperation { ReturnedValue: { } returned } when EnclosingLocalFunction(operation) is { } localFunction:
+                Define(localFunction, returned, DefinitionKind.Value);
+                break;
         }
+    }
+
+    /// <summary>The local function a statement belongs to (not crossing a lambda), whose calls then return what it returns.</summary>
+    private static IMethodSymbol? EnclosingLocalFunction(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is ILocalFunctionOperation localFunction)
+                return localFunction.Symbol;
+            if (parent is IAnonymousFunctionOperation)
+                return null;
+        }
+
+        return null;
     }
 
     /// <summary>After all definitions are known, so that an allow-list held in a local can be recognised.</summary>
@@ -175,10 +252,20 @@ internal sealed class MethodTaintAnalysis
         var role = _knowledge.RoleOf(method);
         AddSinkSites(role, invocation.Arguments, invocation);
 
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            // Local functions are followed through the member: each parameter holds what any call passes.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { RefKind: RefKind.None } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                    Define(parameter.OriginalDefinition, argument.Value, DefinitionKind.Value);
+            }
+        }
+
         var isNetworkRead = _knowledge.IsNetworkStreamRead(method, invocation.Instance);
         if (role.Kind != MethodRoleKind.None || isNetworkRead)
             CollectInvocationEffects(invocation, role, isNetworkRead);
-        else if (invocation.Instance is { } receiver && SymbolOf(receiver) is { } collection && IsCollectionAdd(method))
+        if (invocation.Instance is { } receiver && IsCollectionAdd(method) && SymbolOf(receiver) is { } collection)
             Define(collection, invocation, DefinitionKind.ArgumentsOf);
 
         CollectRegexSite(invocation);
@@ -216,8 +303,11 @@ internal sealed class MethodTaintAnalysis
         {
             foreach (var argument in arguments)
             {
-                if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
-                    _sites.Add(SinkSite.ForSink(sink, argument.Value, position));
+                if (argument.Parameter is not { } parameter || parameter.Ordinal != ordinal || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                    continue;
+                if (parameter.OriginalDefinition.Type.TypeKind == TypeKind.TypeParameter && parameter.Type.SpecialType != SpecialType.System_String)
+                    continue;
+                _sites.Add(SinkSite.ForSink(sink, argument.Value, position));
             }
         }
     }
@@ -233,7 +323,7 @@ internal sealed class MethodTaintAnalysis
 
         if (method.IsStatic)
         {
-            if (HasTimeoutOrNonBacktracking(invocation.Arguments))
+            if (HasTimeoutOrNonBacktracking(invocation.Arguments) || !MayBacktrack(ConstantPattern(invocation.Arguments)))
                 return;
             _sites.Add(SinkSite.ForRegex(input.Value, invocation, receiver: null));
             return;
@@ -243,14 +333,17 @@ internal sealed class MethodTaintAnalysis
             _sites.Add(SinkSite.ForRegex(input.Value, invocation, receiver));
     }
 
-    /// <summary>Whether the regex the receiver evaluates to was built without a timeout, and the creation to fix.</summary>
-    private (bool WithoutTimeout, SyntaxNode? Creation) RegexWithoutTimeout(IOperation? receiver)
+    /// <summary>
+    /// Whether the regex the receiver evaluates to was built without a timeout, the creation to fix, and its pattern
+    /// when that is a constant.
+    /// </summary>
+    private (bool WithoutTimeout, SyntaxNode? Creation, string? Pattern, string? FullMatchPattern) RegexWithoutTimeout(IOperation? receiver)
     {
         receiver = StripConversions(receiver);
         switch (receiver)
         {
             case IObjectCreationOperation creation:
-                return (!HasTimeoutOrNonBacktracking(creation.Arguments), creation.Syntax);
+                return (!HasTimeoutOrNonBacktracking(creation.Arguments), creation.Syntax, ConstantPattern(creation.Arguments), ConstantPattern(creation.Arguments, forFullMatch: true));
             case ILocalReferenceOperation local when _definitions.TryGetValue(local.Local, out var definitions) && definitions.Count == 1:
                 return RegexWithoutTimeout(definitions[0].Value);
             case IFieldReferenceOperation field:
@@ -258,13 +351,36 @@ internal sealed class MethodTaintAnalysis
             case IPropertyReferenceOperation property:
                 return GeneratedRegexWithoutTimeout(property.Property) ?? RegexDeclaredWithoutTimeout(property.Property, receiver.Syntax.SyntaxTree);
             case IInvocationOperation invocation:
-                return GeneratedRegexWithoutTimeout(invocation.TargetMethod) ?? (false, null);
+                return GeneratedRegexWithoutTimeout(invocation.TargetMethod) ?? (false, null, null, null);
             default:
-                return (false, null);
+                return (false, null, null, null);
         }
     }
 
-    private (bool, SyntaxNode?)? GeneratedRegexWithoutTimeout(ISymbol member)
+    /// <summary>The constant pattern of a regex call or creation; null when computed or when <c>Multiline</c> changes what the anchors mean.</summary>
+    private static string? ConstantPattern(ImmutableArray<IArgumentOperation> arguments, bool forFullMatch = false)
+    {
+        string? pattern = null;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == "pattern")
+                pattern = argument.Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+            else if (forFullMatch && argument.Parameter?.Name == "options" && (argument.Value.ConstantValue is not { HasValue: true, Value: int } || IsMultiline(argument)))
+                return null;
+        }
+
+        return pattern;
+    }
+
+    private const int RegexMultiline = 2;
+
+    private static bool IsMultiline(IArgumentOperation argument)
+        => argument.Parameter?.Name == "options" && argument.Value.ConstantValue is { HasValue: true, Value: int options } && (options & RegexMultiline) != 0;
+
+    /// <summary>A pattern not known at compile time may backtrack; a constant one only if its shape allows it.</summary>
+    private static bool MayBacktrack(string? pattern) => pattern is null || RegexPatternShape.IsBacktrackingProne(pattern);
+
+    private (bool, SyntaxNode?, string?, string?)? GeneratedRegexWithoutTimeout(ISymbol member)
     {
         foreach (var attribute in member.GetAttributes())
         {
@@ -273,17 +389,19 @@ internal sealed class MethodTaintAnalysis
             var arguments = attribute.ConstructorArguments;
             var hasTimeout = arguments.Length >= 3 && arguments[2].Value is int milliseconds && milliseconds > 0;
             var nonBacktracking = arguments.Length >= 2 && arguments[1].Value is int options && (options & RegexNonBacktracking) != 0;
-            return (!hasTimeout && !nonBacktracking, null);
+            var multiline = arguments.Length >= 2 && arguments[1].Value is int flags && (flags & RegexMultiline) != 0;
+            var pattern = arguments.Length >= 1 ? arguments[0].Value as string : null;
+            return (!hasTimeout && !nonBacktracking, null, pattern, multiline ? null : pattern);
         }
 
         return null;
     }
 
     /// <summary>A field or property initialised with <c>new Regex(pattern[, options])</c>, read from its declaration.</summary>
-    private static (bool, SyntaxNode?) RegexDeclaredWithoutTimeout(ISymbol member, SyntaxTree usingTree)
+    private static (bool, SyntaxNode?, string?, string?) RegexDeclaredWithoutTimeout(ISymbol member, SyntaxTree usingTree)
     {
         if (member is IFieldSymbol { IsReadOnly: false } || member.DeclaringSyntaxReferences.Length != 1)
-            return (false, null);
+            return (false, null, null, null);
         var declaration = member.DeclaringSyntaxReferences[0].GetSyntax();
         var value = declaration switch
         {
@@ -292,14 +410,18 @@ internal sealed class MethodTaintAnalysis
             _ => null,
         };
         if (value is not BaseObjectCreationExpressionSyntax { ArgumentList: { } argumentList } creation)
-            return (false, null);
+            return (false, null, null, null);
         var arguments = argumentList.Arguments;
         var hasTimeout = arguments.Count >= 3 || arguments.Any(a => a.NameColon?.Name.Identifier.Text == "matchTimeout");
         var nonBacktracking = arguments.Any(a => a.Expression.ToString().Contains("NonBacktracking"));
         var mentionsRegex = creation is ImplicitObjectCreationExpressionSyntax || creation is ObjectCreationExpressionSyntax { Type: var type } && type.ToString().EndsWith("Regex", StringComparison.Ordinal);
-        if (!mentionsRegex || hasTimeout || nonBacktracking)
-            return (false, null);
-        return (true, creation.SyntaxTree == usingTree ? creation : null);
+        var pattern = arguments.Count > 0 && arguments[0].Expression is LiteralExpressionSyntax literal && literal.Token.Value is string text ? text : null;
+        var fullMatchPattern = arguments.Any(a => a.Expression.ToString().Contains("Multiline")) ? null : pattern;
+        if (!mentionsRegex)
+            return (false, null, null, null);
+        if (hasTimeout || nonBacktracking)
+            return (false, null, pattern, fullMatchPattern);
+        return (true, creation.SyntaxTree == usingTree ? creation : null, pattern, fullMatchPattern);
     }
 
     private const int RegexNonBacktracking = 1024;
@@ -325,6 +447,8 @@ internal sealed class MethodTaintAnalysis
     private void CollectPeerWriteSite(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
+        if (!_knowledge.PeerWriteMethodNames.Contains(method.Name))
+            return;
         var channelType = invocation.Instance?.Type ?? method.ContainingType;
         foreach (var pair in _knowledge.ChannelWrites)
         {
@@ -358,8 +482,10 @@ internal sealed class MethodTaintAnalysis
 
     private void CollectConditionalFacts(IConditionalOperation conditional)
     {
-        var whenTrue = new List<(ISymbol, TaintFlags, bool)>();
-        var whenFalse = new List<(ISymbol, TaintFlags, bool)>();
+        var whenTrue = _factsWhenTrue;
+        var whenFalse = _factsWhenFalse;
+        whenTrue.Clear();
+        whenFalse.Clear();
         CollectConditionFacts(conditional.Condition, true, whenTrue);
         CollectConditionFacts(conditional.Condition, false, whenFalse);
         if (whenTrue.Count == 0 && whenFalse.Count == 0)
@@ -383,7 +509,14 @@ internal sealed class MethodTaintAnalysis
     private void AddFacts(List<(ISymbol Symbol, TaintFlags Cleared, bool RequiresFullPath)> facts, TextSpan region)
     {
         foreach (var (symbol, cleared, requiresFullPath) in facts)
-            _facts.Add(new GuardFact(symbol, cleared, region, requiresFullPath));
+            AddFact(new GuardFact(symbol, cleared, region, requiresFullPath));
+    }
+
+    private void AddFact(GuardFact fact)
+    {
+        if (!_facts.TryGetValue(fact.Symbol, out var list))
+            _facts[fact.Symbol] = list = new List<GuardFact>(1);
+        list.Add(fact);
     }
 
     private static bool AlwaysExits(IOperation branch)
@@ -411,6 +544,14 @@ internal sealed class MethodTaintAnalysis
                 CollectConditionFacts(disjunction.LeftOperand, false, facts);
                 CollectConditionFacts(disjunction.RightOperand, false, facts);
                 break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.ConditionalAnd } either:
+                // x == "a" || x == "b" (or its negation x != "a" && x != "b" when false): what both sides establish.
+                CollectCommonFacts(either.LeftOperand, either.RightOperand, whenTrue, facts);
+                break;
+            case IBinaryOperation comparison when IndexOfComparison(comparison) is { } found:
+                if (found.MeansFound == whenTrue)
+                    AddMembershipFact(found.Search, facts);
+                break;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
                 when whenTrue == (comparison.OperatorKind == BinaryOperatorKind.Equals):
                 AddEqualityFact(comparison.LeftOperand, comparison.RightOperand, facts);
@@ -425,6 +566,100 @@ internal sealed class MethodTaintAnalysis
                 CollectInvocationFact(invocation, facts);
                 break;
         }
+    }
+
+    private void CollectCommonFacts(IOperation left, IOperation right, bool whenTrue, List<(ISymbol, TaintFlags, bool)> facts)
+    {
+        var leftFacts = new List<(ISymbol Symbol, TaintFlags Cleared, bool RequiresFullPath)>();
+        CollectConditionFacts(left, whenTrue, leftFacts);
+        if (leftFacts.Count == 0)
+            return;
+        var rightFacts = new List<(ISymbol Symbol, TaintFlags Cleared, bool RequiresFullPath)>();
+        CollectConditionFacts(right, whenTrue, rightFacts);
+        foreach (var l in leftFacts)
+        {
+            foreach (var r in rightFacts)
+            {
+                var cleared = l.Cleared & r.Cleared;
+                if (cleared != TaintFlags.None && SymbolEqualityComparer.Default.Equals(l.Symbol, r.Symbol))
+                    facts.Add((l.Symbol, cleared, l.RequiresFullPath || r.RequiresFullPath));
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>Array.IndexOf(Known, x) &gt;= 0</c>, <c>Known.IndexOf(x) != -1</c>, <c>... &lt; 0</c>, <c>... == -1</c>: the search,
+    /// and whether the comparison being true means the item was found.
+    /// </summary>
+    private static (IInvocationOperation Search, bool MeansFound)? IndexOfComparison(IBinaryOperation comparison)
+    {
+        var (search, bound, kind) = StripConversions(comparison.LeftOperand) is IInvocationOperation { TargetMethod.Name: "IndexOf" } left
+            ? (left, comparison.RightOperand, comparison.OperatorKind)
+            : StripConversions(comparison.RightOperand) is IInvocationOperation { TargetMethod.Name: "IndexOf" } right
+                ? (right, comparison.LeftOperand, Mirror(comparison.OperatorKind))
+                : (null, null, BinaryOperatorKind.None);
+        if (search is null || search.TargetMethod.ContainingType.SpecialType == SpecialType.System_String
+            || bound!.ConstantValue is not { HasValue: true, Value: int value })
+        {
+            return null;
+        }
+
+        return (kind, value) switch
+        {
+            (BinaryOperatorKind.GreaterThanOrEqual, 0) or (BinaryOperatorKind.GreaterThan, -1) or (BinaryOperatorKind.NotEquals, -1) => (search, true),
+            (BinaryOperatorKind.LessThan, 0) or (BinaryOperatorKind.LessThanOrEqual, -1) or (BinaryOperatorKind.Equals, -1) => (search, false),
+            _ => null,
+        };
+    }
+
+    private static BinaryOperatorKind Mirror(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+        BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+        BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+        BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+        _ => kind,
+    };
+
+    /// <summary>A membership test of an item in a collection of constants (<c>Contains</c>, <c>IndexOf</c>): the item is allow-listed.</summary>
+    private void AddMembershipFact(IInvocationOperation invocation, List<(ISymbol, TaintFlags, bool)> facts)
+    {
+        var arguments = invocation.Arguments;
+        var (collection, item) = invocation.Instance is { } instance
+            ? (instance, arguments.Length > 0 ? arguments[0].Value : null)
+            : (arguments.Length > 0 ? arguments[0].Value : null, arguments.Length > 1 ? arguments[1].Value : null);
+        if (collection is not null && item is not null && SymbolOf(item) is { } member && IsConstantSet(collection))
+            facts.Add((member, TaintFlags.AllowListed, false));
+    }
+
+    /// <summary><c>Array.Exists(Known, k =&gt; k == x)</c>, <c>Known.Any(k =&gt; string.Equals(k, x, ...))</c>: x is allow-listed.</summary>
+    private void AddPredicateMembershipFact(IInvocationOperation invocation, List<(ISymbol, TaintFlags, bool)> facts)
+    {
+        var arguments = invocation.Arguments;
+        var collection = invocation.Instance ?? (arguments.Length > 0 ? arguments[0].Value : null);
+        var predicate = arguments.Length > 0 ? StripConversions(arguments[arguments.Length - 1].Value) : null;
+        if (collection is null || predicate is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+            || lambda.Symbol.Parameters.Length != 1 || lambda.Body.Operations.Length != 1
+            || lambda.Body.Operations[0] is not IReturnOperation { ReturnedValue: { } returned })
+        {
+            return;
+        }
+
+        var element = lambda.Symbol.Parameters[0];
+        var (left, right) = StripConversions(returned) switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals => (equals.LeftOperand, equals.RightOperand),
+            IInvocationOperation { TargetMethod.Name: "Equals", Instance: { } self } call when call.Arguments.Length >= 1 => (self, call.Arguments[0].Value),
+            IInvocationOperation { TargetMethod.Name: "Equals", Instance: null } call when call.Arguments.Length >= 2 => (call.Arguments[0].Value, call.Arguments[1].Value),
+            _ => (null, null),
+        };
+        if (left is null || right is null)
+            return;
+        var tested = SymbolEqualityComparer.Default.Equals(SymbolOf(left), element) ? SymbolOf(right)
+            : SymbolEqualityComparer.Default.Equals(SymbolOf(right), element) ? SymbolOf(left)
+            : null;
+        if (tested is not null && !SymbolEqualityComparer.Default.Equals(tested, element) && IsConstantSet(collection))
+            facts.Add((tested, TaintFlags.AllowListed, false));
     }
 
     private void AddEqualityFact(IOperation left, IOperation right, List<(ISymbol, TaintFlags, bool)> facts)
@@ -442,11 +677,10 @@ internal sealed class MethodTaintAnalysis
         switch (method.Name)
         {
             case "Contains" or "ContainsKey":
-                var (collection, item) = invocation.Instance is { } instance
-                    ? (instance, arguments.Length > 0 ? arguments[0].Value : null)
-                    : (arguments.Length > 0 ? arguments[0].Value : null, arguments.Length > 1 ? arguments[1].Value : null);
-                if (collection is not null && item is not null && SymbolOf(item) is { } member && IsConstantSet(collection))
-                    facts.Add((member, TaintFlags.AllowListed, false));
+                AddMembershipFact(invocation, facts);
+                break;
+            case "Exists" or "Any":
+                AddPredicateMembershipFact(invocation, facts);
                 break;
             case "Equals":
                 if (invocation.Instance is { } self && arguments.Length > 0)
@@ -457,22 +691,14 @@ internal sealed class MethodTaintAnalysis
             case "StartsWith" when invocation.Instance is { } prefixed && prefixed.Type?.SpecialType == SpecialType.System_String && SymbolOf(prefixed) is { } path:
                 facts.Add((path, TaintFlags.PathSafe, true));
                 break;
-            case "IsMatch" when method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, _knowledge.Regex):
+            case "IsMatch" when SymbolEqualityComparer.Default.Equals(method.ContainingType, _knowledge.Regex):
                 var input = arguments.FirstOrDefault(a => a.Parameter?.Name == "input");
-                var pattern = arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern");
-                if (input is not null && SymbolOf(input.Value) is { } validated
-                    && pattern?.Value.ConstantValue is { HasValue: true, Value: string text } && IsAnchored(text))
-                {
+                var pattern = method.IsStatic ? ConstantPattern(arguments, forFullMatch: true) : RegexWithoutTimeout(invocation.Instance).FullMatchPattern;
+                if (input is not null && SymbolOf(input.Value) is { } validated && pattern is not null && RegexPatternShape.IsRestrictiveFullMatch(pattern))
                     facts.Add((validated, TaintFlags.AllowListed, false));
-                }
-
                 break;
         }
     }
-
-    private static bool IsAnchored(string pattern)
-        => pattern.StartsWith("^", StringComparison.Ordinal)
-           && (pattern.EndsWith("$", StringComparison.Ordinal) || pattern.EndsWith("\\z", StringComparison.Ordinal));
 
     private void CollectSwitchFacts(ISwitchOperation switchStatement)
     {
@@ -487,7 +713,7 @@ internal sealed class MethodTaintAnalysis
                 _ => false,
             });
             if (allConstant)
-                _facts.Add(new GuardFact(tested, TaintFlags.AllowListed, section.Syntax.Span, false));
+                AddFact(new GuardFact(tested, TaintFlags.AllowListed, section.Syntax.Span, false));
         }
     }
 
@@ -498,7 +724,7 @@ internal sealed class MethodTaintAnalysis
         foreach (var arm in switchExpression.Arms)
         {
             if (arm.Guard is null && IsConstantPattern(arm.Pattern))
-                _facts.Add(new GuardFact(tested, TaintFlags.AllowListed, arm.Value.Syntax.Span, false));
+                AddFact(new GuardFact(tested, TaintFlags.AllowListed, arm.Value.Syntax.Span, false));
         }
     }
 
@@ -536,11 +762,13 @@ internal sealed class MethodTaintAnalysis
 
     private TaintFlags ClearedByGuards(ISymbol symbol, IOperation position)
     {
+        if (_facts.Count == 0 || !_facts.TryGetValue(symbol, out var facts))
+            return TaintFlags.None;
         var cleared = TaintFlags.None;
         var start = position.Syntax.SpanStart;
-        foreach (var fact in _facts)
+        foreach (var fact in facts)
         {
-            if (!fact.Region.Contains(start) || !SymbolEqualityComparer.Default.Equals(fact.Symbol, symbol))
+            if (!fact.Region.Contains(start))
                 continue;
             if (fact.RequiresFullPath && !IsDefinedOnlyByGetFullPath(symbol))
                 continue;
@@ -560,48 +788,63 @@ internal sealed class MethodTaintAnalysis
     //
     // Every expression is summarised once: the taint it carries by itself (sources, exceptions) and the
     // variables it reads, each with the flags that survive the sanitizers and guards between the read and the
-    // expression. A variable's taint is then the union over its definitions, solved with a worklist; flags only
-    // grow, so each variable changes at most a few times and the solution costs little more than the summaries.
+    // expression. Each read becomes an edge from the variable read to the variable defined; the solution then
+    // pushes taint along the edges with a worklist. Flags only grow, so a variable changes at most once per
+    // flag and each edge is followed at most that often: the cost is linear in the number of reads, however
+    // densely the variables of a long method depend on one another.
 
     private void Solve()
     {
-        var summaries = new Dictionary<ISymbol, List<Summary>>(SymbolEqualityComparer.Default);
-        var dependents = new Dictionary<ISymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
+        var edges = new Dictionary<ISymbol, List<(ISymbol Target, TaintFlags Allowed)>>(SymbolEqualityComparer.Default);
+        var pending = new Queue<ISymbol>();
+        var queued = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var pair in _definitions)
         {
-            var list = new List<Summary>(pair.Value.Count);
+            var taint = pair.Key is IParameterSymbol parameter ? InitialTaint(parameter) : Taint.Clean;
             foreach (var definition in pair.Value)
             {
                 var summary = SummarizeDefinition(definition);
-                list.Add(summary);
-                foreach (var (dependency, _) in summary.Reads)
+                taint = taint.Union(summary.Own);
+                foreach (var (dependency, allowed) in summary.Reads)
                 {
-                    if (!dependents.TryGetValue(dependency, out var targets))
-                        dependents[dependency] = targets = new List<ISymbol>();
-                    targets.Add(pair.Key);
+                    if (!edges.TryGetValue(dependency, out var targets))
+                        edges[dependency] = targets = new List<(ISymbol, TaintFlags)>();
+                    targets.Add((pair.Key, allowed));
                 }
             }
 
-            summaries[pair.Key] = list;
+            _state[pair.Key] = taint;
+            if (!taint.IsClean && queued.Add(pair.Key))
+                pending.Enqueue(pair.Key);
         }
 
-        var pending = new Queue<ISymbol>(summaries.Keys);
-        var queued = new HashSet<ISymbol>(summaries.Keys, SymbolEqualityComparer.Default);
+        // Parameters that are read but never assigned start with their own taint (Main's args, bound parameters).
+        foreach (var dependency in edges.Keys)
+        {
+            if (dependency is IParameterSymbol parameter && !_state.ContainsKey(parameter))
+            {
+                var initial = InitialTaint(parameter);
+                _state[parameter] = initial;
+                if (!initial.IsClean && queued.Add(parameter))
+                    pending.Enqueue(parameter);
+            }
+        }
+
         while (pending.Count > 0)
         {
             var symbol = pending.Dequeue();
             queued.Remove(symbol);
-            var taint = _state.TryGetValue(symbol, out var known) ? known : Taint.Clean;
-            var previous = taint.Flags;
-            foreach (var summary in summaries[symbol])
-                taint = taint.Union(Resolve(summary));
-            if (taint.Flags == previous)
+            if (!edges.TryGetValue(symbol, out var targets))
                 continue;
-            _state[symbol] = taint;
-            if (!dependents.TryGetValue(symbol, out var targets))
-                continue;
-            foreach (var target in targets)
+            var source = _state[symbol];
+            foreach (var (target, allowed) in targets)
             {
+                Spend();
+                var current = _state.TryGetValue(target, out var known) ? known : Taint.Clean;
+                var next = current.Union(source.Without(~allowed));
+                if (next.Flags == current.Flags)
+                    continue;
+                _state[target] = next;
                 if (queued.Add(target))
                     pending.Enqueue(target);
             }
@@ -660,21 +903,21 @@ internal sealed class MethodTaintAnalysis
         if (operation.ConstantValue.HasValue)
             return;
         var type = operation.Type;
-        if (type is not null && type.SpecialType != SpecialType.System_String)
+        if (type is { TypeKind: TypeKind.Class, SpecialType: not SpecialType.System_String })
         {
-            if (TaintKnowledge.IsOrInherits(type, _knowledge.Exception))
+            switch (_knowledge.CarrierOf(type))
             {
-                summary.Add(new Taint(TaintFlags.ExceptionDetail & allowed, "the exception '" + Shorten(operation.Syntax.ToString()) + "'"));
-                return;
+                case TaintCarrier.Exception:
+                    summary.Add(new Taint(TaintFlags.ExceptionDetail & allowed, "the exception '" + Shorten(operation.Syntax.ToString()) + "'"));
+                    return;
+                case TaintCarrier.NetworkStream:
+                    summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "a " + type.Name));
+                    return;
             }
-
-            if (IsCleanType(type))
-                return;
-            if (_knowledge.IsNetworkStream(type))
-            {
-                summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "a " + type.Name));
-                return;
-            }
+        }
+        else if (IsCleanType(type))
+        {
+            return;
         }
 
         switch (operation)
@@ -762,6 +1005,16 @@ internal sealed class MethodTaintAnalysis
                 foreach (var item in tuple.Elements)
                     Summarize(item, position, allowed, summary);
                 break;
+            default:
+                // Collection expressions ([a, .. rest]) and the params spans of .NET 9+ overloads
+                // (string.Join(",", a, b), string.Concat(a, b, c, d, e)) carry their elements.
+                if (operation.Kind == CollectionExpressionKind || operation.Kind == SpreadKind)
+                {
+                    foreach (var child in operation.ChildOperations)
+                        Summarize(child, position, allowed, summary);
+                }
+
+                break;
         }
     }
 
@@ -774,6 +1027,8 @@ internal sealed class MethodTaintAnalysis
             summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "[UntrustedInput] " + symbol.Name));
         else if (_knowledge.IsArchiveEntryName(symbol))
             summary.Add(new Taint(TaintFlags.ArchiveEntryPath & allowed, symbol.ContainingType.Name + "." + symbol.Name));
+        else if (_knowledge.AspNetCore.IsBoundProperty(symbol))
+            summary.Add(new Taint(TaintFlags.DeviceInput & allowed, "the request-bound property '" + symbol.Name + "'"));
         else if (property.Instance is not null and not IInstanceReferenceOperation)
             Summarize(property.Instance, position, allowed, summary);
     }
@@ -781,6 +1036,13 @@ internal sealed class MethodTaintAnalysis
     private void SummarizeInvocation(IInvocationOperation invocation, IOperation position, TaintFlags allowed, Summary summary, bool forEffect)
     {
         var method = invocation.TargetMethod;
+        if (method.MethodKind == MethodKind.LocalFunction && !forEffect)
+        {
+            if (_definitions.ContainsKey(method.OriginalDefinition))
+                summary.Reads.Add((method.OriginalDefinition, allowed));
+            return;
+        }
+
         var role = _knowledge.RoleOf(method);
         if (role.Kind == MethodRoleKind.Source)
         {
@@ -828,16 +1090,23 @@ internal sealed class MethodTaintAnalysis
 
     private Taint InitialTaint(IParameterSymbol parameter)
     {
-        if (parameter is { Ordinal: 0, Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } }
-            && parameter.ContainingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" })
-        {
+        if (IsMainArguments(parameter))
             return new Taint(TaintFlags.DeviceInput, "the command-line arguments of Main");
-        }
 
-        return _knowledge.IsMarkedUntrusted(parameter)
-            ? new Taint(TaintFlags.DeviceInput, "[UntrustedInput] parameter '" + parameter.Name + "'")
+        if (_knowledge.IsMarkedUntrusted(parameter))
+            return new Taint(TaintFlags.DeviceInput, "[UntrustedInput] parameter '" + parameter.Name + "'");
+        return IsRequestBound(parameter)
+            ? new Taint(TaintFlags.DeviceInput, "the request-bound parameter '" + parameter.Name + "'")
             : Taint.Clean;
     }
+
+    /// <summary>Filled from the HTTP request by ASP.NET Core: an action, page handler or minimal-API handler parameter.</summary>
+    private bool IsRequestBound(IParameterSymbol parameter)
+        => (_handlerParameters is not null && _handlerParameters.Contains(parameter)) || _knowledge.AspNetCore.IsBoundParameter(parameter);
+
+    private static bool IsMainArguments(IParameterSymbol parameter)
+        => parameter is { Ordinal: 0, Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } }
+           && parameter.ContainingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" };
 
     /// <summary>What an expression carries by itself, and the variables it reads with the flags that reach it.</summary>
     private sealed class Summary
@@ -872,7 +1141,7 @@ internal sealed class MethodTaintAnalysis
                     {
                         findings.Add(new TaintFinding(RegexWithoutTimeoutSink.Rule, site.Value.Syntax, taint.Origin!, site.Position.Syntax, RegexWithoutTimeoutSink.FixStatic));
                     }
-                    else if (RegexWithoutTimeout(site.Channel) is (true, var creation))
+                    else if (RegexWithoutTimeout(site.Channel) is (true, var creation, var pattern, _) && MayBacktrack(pattern))
                     {
                         var fixKind = creation is null ? null : RegexWithoutTimeoutSink.FixCreation;
                         findings.Add(new TaintFinding(RegexWithoutTimeoutSink.Rule, site.Value.Syntax, taint.Origin!, creation, fixKind));
@@ -890,7 +1159,7 @@ internal sealed class MethodTaintAnalysis
 
     private bool IsPeerChannel(SinkSite site)
         => site.Channel is null
-           || _knowledge.IsNetworkStream(site.Channel.Type)
+           || (site.Channel.Type is { } channelType && _knowledge.CarrierOf(channelType) == TaintCarrier.NetworkStream)
            || Evaluate(site.Channel, site.Position).Has(TaintFlags.DeviceInput);
 
     // ---- helpers ----------------------------------------------------------------------------------------
@@ -939,10 +1208,17 @@ internal sealed class MethodTaintAnalysis
     {
         if (type is null)
             return false;
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-            type = nullable.TypeArguments[0];
         if (type.TypeKind == TypeKind.Enum)
             return true;
+        if (type.TypeKind != TypeKind.Struct)
+            return false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+            if (type.TypeKind == TypeKind.Enum)
+                return true;
+        }
+
         switch (type.SpecialType)
         {
             case SpecialType.System_Boolean:
@@ -964,8 +1240,15 @@ internal sealed class MethodTaintAnalysis
                 return true;
         }
 
-        return type is INamedTypeSymbol { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true }, Name: "Guid" or "TimeSpan" or "DateTimeOffset" or "DateOnly" or "TimeOnly" or "Half" or "Int128" or "UInt128" };
+        return type is INamedTypeSymbol { Name: "Guid" or "TimeSpan" or "DateTimeOffset" or "DateOnly" or "TimeOnly" or "Half" or "Int128" or "UInt128", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
     }
+
+    // Newer than the Roslyn 4.8 API the analyzer compiles against; a compiler that has them reports them.
+    private static readonly OperationKind CollectionExpressionKind = KindNamed("CollectionExpression");
+    private static readonly OperationKind SpreadKind = KindNamed("Spread");
+
+    private static OperationKind KindNamed(string name)
+        => Enum.TryParse<OperationKind>(name, out var kind) && kind.ToString() == name ? kind : (OperationKind)(-1);
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
 

@@ -23,6 +23,18 @@ internal enum MethodRoleKind
     Sanitizer,
 }
 
+/// <summary>Class types whose values are taint sources by themselves, whatever expression produced them.</summary>
+internal enum TaintCarrier
+{
+    None,
+
+    /// <summary>An exception: its message and stack trace are information-exposure sources.</summary>
+    Exception,
+
+    /// <summary>A network stream: everything read from it is device input.</summary>
+    NetworkStream,
+}
+
 internal sealed class MethodRole
 {
     public static readonly MethodRole None = new(MethodRoleKind.None, TaintFlags.None, ImmutableArray<(int, TaintSinkDefinition)>.Empty, "");
@@ -86,6 +98,7 @@ internal sealed class TaintKnowledge
         ["System.Console"] = new[] { "ReadLine", "OpenStandardInput" },
         ["System.Environment"] = new[] { "GetCommandLineArgs", "GetEnvironmentVariable", "GetEnvironmentVariables" },
         ["Microsoft.AspNetCore.Http.HttpRequest"] = new[] { "ReadFormAsync" },
+        ["Microsoft.AspNetCore.Http.IFormFile"] = new[] { "OpenReadStream" },
     };
 
     private static readonly Dictionary<string, string[]> SourceProperties = new(StringComparer.Ordinal)
@@ -93,6 +106,7 @@ internal sealed class TaintKnowledge
         ["System.IO.Ports.SerialPort"] = new[] { "BaseStream" },
         ["System.Console"] = new[] { "In" },
         ["Microsoft.AspNetCore.Http.HttpRequest"] = new[] { "Query", "QueryString", "Form", "Headers", "Cookies", "Body", "BodyReader", "Path", "PathBase", "RouteValues", "Host" },
+        ["Microsoft.AspNetCore.Http.IFormFile"] = new[] { "FileName", "Name", "ContentType", "ContentDisposition", "Headers" },
     };
 
     private static readonly string[] NetworkStreamReadMethods =
@@ -108,6 +122,8 @@ internal sealed class TaintKnowledge
     private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> _methodRoles = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IPropertySymbol, TaintSinkDefinition?> _propertySinks = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> _untrustedMarks = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IPropertySymbol, bool> _taintIntroducingProperties = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, TaintCarrier> _carriers = new(SymbolEqualityComparer.Default);
 
     private TaintKnowledge(Compilation compilation)
     {
@@ -176,7 +192,15 @@ internal sealed class TaintKnowledge
         }
 
         ChannelWrites = channelWrites;
+        var peerWriteNames = new HashSet<string>(ExceptionDetailsSink.WriterMethodNames, StringComparer.Ordinal);
+        foreach (var (_, methods) in ExceptionDetailsSink.ChannelWrites)
+            peerWriteNames.UnionWith(methods);
+        PeerWriteMethodNames = peerWriteNames;
+        AspNetCore = new AspNetCoreBinding(compilation);
     }
+
+    /// <summary>ASP.NET Core model binding (controller actions, page handlers, minimal APIs, bound properties).</summary>
+    public AspNetCoreBinding AspNetCore { get; }
 
     public INamedTypeSymbol String { get; }
     public INamedTypeSymbol? Path { get; }
@@ -194,13 +218,21 @@ internal sealed class TaintKnowledge
     public INamedTypeSymbol? GeneratedRegexAttribute { get; }
     public IReadOnlyDictionary<INamedTypeSymbol, string[]> ChannelWrites { get; }
 
+    /// <summary>Every method name that can write to a peer: most calls are ruled out by name before any type test.</summary>
+    public HashSet<string> PeerWriteMethodNames { get; }
+
     public static TaintKnowledge Create(Compilation compilation) => new(compilation);
 
-    public MethodRole RoleOf(IMethodSymbol method) => _methodRoles.GetOrAdd(method.OriginalDefinition, ComputeRole);
+    // The caches are asked for most operations of every member: a hit must not allocate a delegate or closure.
+    public MethodRole RoleOf(IMethodSymbol method)
+    {
+        var definition = method.OriginalDefinition;
+        return _methodRoles.TryGetValue(definition, out var role) ? role : _methodRoles.GetOrAdd(definition, ComputeRole(definition));
+    }
 
     /// <summary>The sink a property assignment feeds, if any (<c>ProcessStartInfo.FileName</c>, <c>IDbCommand.CommandText</c>).</summary>
     public TaintSinkDefinition? SinkOfProperty(IPropertySymbol property)
-        => _propertySinks.GetOrAdd(property.OriginalDefinition, p =>
+        => _propertySinks.TryGetValue(property.OriginalDefinition, out var known) ? known : _propertySinks.GetOrAdd(property.OriginalDefinition, p =>
         {
             if (!_sinksByMemberName.TryGetValue(p.Name, out var candidates))
                 return null;
@@ -230,7 +262,7 @@ internal sealed class TaintKnowledge
 
     /// <summary>True for a parameter, property, field or method return value marked <c>[Spdf.Build.UntrustedInput]</c>.</summary>
     public bool IsMarkedUntrusted(ISymbol symbol)
-        => _untrustedMarks.GetOrAdd(symbol, static s =>
+        => _untrustedMarks.TryGetValue(symbol, out var marked) ? marked : _untrustedMarks.GetOrAdd(symbol, static s =>
         {
             var attributes = s is IMethodSymbol method ? method.GetReturnTypeAttributes() : s.GetAttributes();
             foreach (var attribute in attributes)
@@ -243,10 +275,28 @@ internal sealed class TaintKnowledge
         });
 
     public bool IsNetworkStreamRead(IMethodSymbol method, IOperation? instance)
-        => instance?.Type is { } type && NetworkStream is not null && IsOrInherits(type, NetworkStream)
-           && Array.IndexOf(NetworkStreamReadMethods, method.Name) >= 0;
+        => instance?.Type is { TypeKind: TypeKind.Class } type && NetworkStream is not null
+           && Array.IndexOf(NetworkStreamReadMethods, method.Name) >= 0 && CarrierOf(type) == TaintCarrier.NetworkStream;
 
-    public bool IsNetworkStream(ITypeSymbol? type) => NetworkStream is not null && type is not null && IsOrInherits(type, NetworkStream);
+    /// <summary>Whether values of a class type are exceptions or network streams (cached per type: asked for most operations).</summary>
+    public TaintCarrier CarrierOf(ITypeSymbol type)
+    {
+        if (_carriers.TryGetValue(type, out var carrier))
+            return carrier;
+        carrier = IsOrInherits(type, Exception) ? TaintCarrier.Exception
+            : IsOrInherits(type, NetworkStream) ? TaintCarrier.NetworkStream
+            : TaintCarrier.None;
+        return _carriers.GetOrAdd(type, carrier);
+    }
+
+    /// <summary>A source property, a marked or model-bound property or an archive entry name: reading it introduces taint.</summary>
+    public bool IntroducesTaint(IPropertySymbol property)
+    {
+        if (_taintIntroducingProperties.TryGetValue(property, out var introduces))
+            return introduces;
+        introduces = IsSourceProperty(property) || IsMarkedUntrusted(property) || IsArchiveEntryName(property) || AspNetCore.IsBoundProperty(property);
+        return _taintIntroducingProperties.GetOrAdd(property, introduces);
+    }
 
     public static bool IsOrInherits(ITypeSymbol? type, INamedTypeSymbol? target)
     {
@@ -368,9 +418,13 @@ internal sealed class TaintKnowledge
         }
     }
 
-    /// <summary>Text and <see cref="Type"/> parameters; an <c>IEnumerable&lt;string&gt;</c> argument list is the safe form.</summary>
+    /// <summary>
+    /// Text and <see cref="Type"/> parameters; an <c>IEnumerable&lt;string&gt;</c> argument list is the safe form. A
+    /// generic parameter (<c>BeginScope&lt;TState&gt;(TState state)</c>) is a sink only where the call passes text.
+    /// </summary>
     private static bool IsSinkParameterType(ITypeSymbol type)
         => type.SpecialType == SpecialType.System_String
+           || type.TypeKind == TypeKind.TypeParameter
            || type is INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } span && span.TypeArguments[0].SpecialType == SpecialType.System_Char
            || type is INamedTypeSymbol { Name: "Type", ContainingNamespace.Name: "System" }
            || type is INamedTypeSymbol { Name: "CompositeFormat" };

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -51,23 +52,26 @@ public sealed class UntrustedInputAnalyzer : DiagnosticAnalyzer
             return;
 
         var knowledge = TaintKnowledge.Create(context.Compilation);
-        context.RegisterOperationBlockStartAction(block => OnBlockStart(block, knowledge));
+
+        // One action per member that walks its operation trees itself: per-operation actions registered at block
+        // start cost the driver a dispatch table per member and a callback per operation, which is most of the
+        // time in members that hold no device input at all.
+        context.RegisterOperationBlockAction(block => Analyze(block, knowledge));
     }
 
-    private static void OnBlockStart(OperationBlockStartAnalysisContext context, TaintKnowledge knowledge)
+    private static void Analyze(OperationBlockAnalysisContext context, TaintKnowledge knowledge)
     {
         if (context.OperationBlocks.IsEmpty)
             return;
         var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
         var budget = ReadBudget(context.Options, tree);
         var analysis = MethodTaintAnalysis.Create(knowledge, budget);
-        context.RegisterOperationAction(c => analysis.Visit(c.Operation), MethodTaintAnalysis.VisitedKinds);
-        context.RegisterOperationBlockEndAction(c => Report(c, analysis, tree, budget));
+        var findings = analysis.Analyze(context.OperationBlocks);
+        Report(context, analysis, findings, tree, budget);
     }
 
-    private static void Report(OperationBlockAnalysisContext context, MethodTaintAnalysis analysis, SyntaxTree tree, int budget)
+    private static void Report(OperationBlockAnalysisContext context, MethodTaintAnalysis analysis, IReadOnlyList<TaintFinding> findings, SyntaxTree tree, int budget)
     {
-        var findings = analysis.Finish();
         if (analysis.BoundReached)
         {
             if (context.OwningSymbol.Locations.FirstOrDefault() is { IsInSource: true } location)
@@ -82,12 +86,17 @@ public sealed class UntrustedInputAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (findings.Count == 0)
+            return;
         var reported = new HashSet<(string, int)>();
+        var allowed = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var finding in findings)
         {
             if (!reported.Add((finding.Rule.Id, finding.Node.SpanStart)))
                 continue;
-            if (AllowListOption.Read(context.Options, tree, finding.Rule.Id).Allows(context.OwningSymbol))
+            if (!allowed.TryGetValue(finding.Rule.Id, out var isAllowed))
+                allowed[finding.Rule.Id] = isAllowed = AllowListOption.Read(context.Options, tree, finding.Rule.Id).Allows(context.OwningSymbol);
+            if (isAllowed)
                 continue;
 
             var additional = finding.FixNode is { } fix && fix.SyntaxTree == tree ? new[] { fix.GetLocation() } : null;

@@ -30,7 +30,7 @@ internal static class StandIns
     public const string Logging = """
         namespace Microsoft.Extensions.Logging
         {
-            public interface ILogger { }
+            public interface ILogger { System.IDisposable? BeginScope<TState>(TState state) where TState : notnull; }
             public static class LoggerExtensions
             {
                 public static void LogInformation(this ILogger logger, string? message, params object?[] args) { }
@@ -61,6 +61,80 @@ internal static class StandIns
             internal sealed class PhiAttribute : System.Attribute { }
             [System.AttributeUsage(System.AttributeTargets.All)]
             internal sealed class SensitiveAttribute : System.Attribute { }
+        }
+        """;
+
+    /// <summary>The ASP.NET Core model-binding, Razor Pages and minimal-API surface, with the real full names.</summary>
+    public const string AspNetCore = """
+        namespace Microsoft.AspNetCore.Mvc
+        {
+            public interface IActionResult { }
+            public abstract class ControllerBase
+            {
+                public IActionResult Ok() => null!;
+                public IActionResult BadRequest() => null!;
+            }
+            public abstract class Controller : ControllerBase
+            {
+                [NonAction] public virtual void OnActionExecuting(Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context) { }
+            }
+            [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Assembly)] public sealed class ApiControllerAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Class)] public sealed class ControllerAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Class)] public sealed class NonControllerAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class NonActionAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Parameter | System.AttributeTargets.Property)] public sealed class FromRouteAttribute : System.Attribute { public string? Name { get; set; } }
+            [System.AttributeUsage(System.AttributeTargets.Parameter | System.AttributeTargets.Property)] public sealed class FromQueryAttribute : System.Attribute { public string? Name { get; set; } }
+            [System.AttributeUsage(System.AttributeTargets.Parameter | System.AttributeTargets.Property)] public sealed class FromBodyAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Parameter | System.AttributeTargets.Property)] public sealed class FromFormAttribute : System.Attribute { public string? Name { get; set; } }
+            [System.AttributeUsage(System.AttributeTargets.Parameter | System.AttributeTargets.Property)] public sealed class FromHeaderAttribute : System.Attribute { public string? Name { get; set; } }
+            [System.AttributeUsage(System.AttributeTargets.Parameter | System.AttributeTargets.Property)] public sealed class FromServicesAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Property | System.AttributeTargets.Parameter)] public sealed class BindPropertyAttribute : System.Attribute { public bool SupportsGet { get; set; } }
+            [System.AttributeUsage(System.AttributeTargets.Class)] public sealed class BindPropertiesAttribute : System.Attribute { }
+        }
+        namespace Microsoft.AspNetCore.Mvc.Filters
+        {
+            public class ActionExecutingContext { public string ActionName { get; set; } = ""; }
+        }
+        namespace Microsoft.AspNetCore.Mvc.RazorPages
+        {
+            public abstract class PageModel
+            {
+                public Microsoft.AspNetCore.Mvc.IActionResult Page() => null!;
+            }
+        }
+        namespace Microsoft.AspNetCore.Http
+        {
+            public abstract class HttpContext { public abstract string TraceIdentifier { get; set; } }
+            public interface IFormFile
+            {
+                string ContentType { get; }
+                string FileName { get; }
+                string Name { get; }
+                long Length { get; }
+                System.IO.Stream OpenReadStream();
+            }
+            public interface IResult { }
+        }
+        namespace Microsoft.AspNetCore.Routing
+        {
+            public interface IEndpointRouteBuilder { }
+        }
+        namespace Microsoft.AspNetCore.Builder
+        {
+            public sealed class WebApplication : Microsoft.AspNetCore.Routing.IEndpointRouteBuilder
+            {
+                public static WebApplication Create(string[]? args = null) => new WebApplication();
+                public void Run() { }
+            }
+            public sealed class RouteHandlerBuilder { }
+            public static class EndpointRouteBuilderExtensions
+            {
+                public static RouteHandlerBuilder MapGet(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern, System.Delegate handler) => null!;
+                public static RouteHandlerBuilder MapPost(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern, System.Delegate handler) => null!;
+                public static RouteHandlerBuilder MapPut(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern, System.Delegate handler) => null!;
+                public static RouteHandlerBuilder MapDelete(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern, System.Delegate handler) => null!;
+                public static RouteHandlerBuilder Map(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern, System.Delegate handler) => null!;
+            }
         }
         """;
 

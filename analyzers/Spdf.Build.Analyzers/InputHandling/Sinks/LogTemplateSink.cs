@@ -21,6 +21,8 @@ internal static class LogTemplateSink
         "a log message template",
         SinkMember.Methods("Microsoft.Extensions.Logging.LoggerExtensions", new[] { "Log", "LogTrace", "LogDebug", "LogInformation", "LogWarning", "LogError", "LogCritical", "BeginScope" }, "message", "messageFormat"),
         SinkMember.AnyMethod("Microsoft.Extensions.Logging.LoggerMessage", "formatString"),
+        // log.BeginScope("Session " + id) binds to ILogger.BeginScope<string>(state), not to the template extension.
+        SinkMember.MethodsOfDerived("Microsoft.Extensions.Logging.ILogger", new[] { "BeginScope" }, "state"),
         SinkMember.MethodsOfDerived("Serilog.ILogger", new[] { "Write", "Verbose", "Debug", "Information", "Warning", "Error", "Fatal" }, "messageTemplate"),
         SinkMember.AnyMethod("Serilog.Log", "messageTemplate"),
         SinkMember.MethodsOfDerived("NLog.ILoggerBase", new[] { "Log", "Trace", "Debug", "Info", "Warn", "Error", "Fatal" }, "message"),

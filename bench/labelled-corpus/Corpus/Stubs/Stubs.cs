@@ -50,7 +50,7 @@ namespace System.Data.SqlClient
         public object AddWithValue(string parameterName, object value) => value;
     }
 
-    public sealed class SqlDataAdapter
+    public sealed class SqlDataAdapter : System.Data.Common.DbDataAdapter
     {
         public SqlDataAdapter(string selectCommandText, SqlConnection connection) { }
         public SqlDataAdapter(string selectCommandText, string connectionString) { }
