@@ -41,14 +41,19 @@ double Run()
 }
 
 Directory.CreateDirectory(output);
+var jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+var jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
 var cold = Run();
 var coldCpu = cpu;
+var coldJitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore;
+var coldJitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore;
 var runs = Enumerable.Range(0, 20).Select(_ => (Wall: Run(), Cpu: cpu.TotalMilliseconds)).ToArray();
 var warm = runs.Select(r => r.Wall).OrderBy(t => t).ToArray();
 var warmCpu = runs.Select(r => r.Cpu).OrderBy(t => t).ToArray();
 var components = SbomBuilder.Build(request).Document.Components.Count;
 Console.WriteLine($"500-package restore: {components} components in the SBOM, advisories: {advisories ?? "none"}");
 Console.WriteLine($"cold (first run, JIT included): {cold:F0} ms wall, {coldCpu.TotalMilliseconds:F0} ms CPU");
+Console.WriteLine($"  of which JIT: {coldJitted} methods compiled, {coldJitTime.TotalMilliseconds:F0} ms");
 Console.WriteLine($"warm median of 20: {warm[10]:F1} ms wall (min {warm[0]:F1}, max {warm[^1]:F1}), {warmCpu[10]:F1} ms CPU");
 Console.WriteLine($"machine load average: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
 

@@ -32,13 +32,13 @@ public static class BuildTimestamp
         return DateTimeOffset.FromUnixTimeSeconds(seconds);
     }
 
-    /// <summary>Resolves the time stamp for a build rooted at <paramref name="workingDirectory"/>.</summary>
-    public static (DateTimeOffset Time, Origin Origin) Resolve(string? sourceDateEpoch, string workingDirectory, Func<DateTimeOffset> now)
+    /// <summary>Resolves the time stamp from <c>SOURCE_DATE_EPOCH</c>, else the HEAD commit's time, else now.</summary>
+    public static (DateTimeOffset Time, Origin Origin) Resolve(string? sourceDateEpoch, DateTimeOffset? headCommitTime, Func<DateTimeOffset> now)
     {
         if (!string.IsNullOrWhiteSpace(sourceDateEpoch))
             return (ParseSourceDateEpoch(sourceDateEpoch!), Origin.SourceDateEpoch);
 
-        if (GitRepository.TryReadHeadCommitTime(workingDirectory) is { } commitTime)
+        if (headCommitTime is { } commitTime)
             return (commitTime, Origin.CommitTime);
 
         return (TruncateToSeconds(now()), Origin.CurrentTime);

@@ -6,32 +6,39 @@ using System.Globalization;
 namespace Spdf.Build.Core;
 
 /// <summary>
-/// The git facts evidence records (work-tree root, HEAD commit, uncommitted changes, origin URL), read with the
-/// git command line. Every reader returns null outside a work tree or where git is not installed.
+/// The git facts evidence records (work-tree root, HEAD commit and its time, uncommitted changes, origin URL),
+/// read with the git command line. A build reads them once (the <c>ResolveGitFacts</c> task, cached in the
+/// intermediate folder) and hands them to every evidence task, so the tasks themselves never start git.
 /// </summary>
-public sealed record GitRepository(string Root, string Commit, bool Dirty, string? OriginUrl)
+public sealed record GitRepository(string Root, string Commit, DateTimeOffset CommitTime, bool Dirty, string? OriginUrl)
 {
-    /// <summary>The repository around <paramref name="directory"/>; the origin URL has its credentials removed.</summary>
+    /// <summary>
+    /// The repository around <paramref name="directory"/> (four git processes), or null outside a work tree,
+    /// before the first commit or where git is not installed. The origin URL has its credentials removed.
+    /// </summary>
     public static GitRepository? TryRead(string directory)
     {
         var root = Git(directory, "rev-parse", "--show-toplevel");
-        var commit = Git(directory, "rev-parse", "HEAD");
-        if (root is null || commit is null)
+        var head = root is null ? null : Git(directory, "log", "-1", "--format=%H %ct", "HEAD");
+        if (root is null || head is null || !TryParseHead(head, out var commit, out var commitTime))
             return null;
-        var status = Git(directory, "status", "--porcelain", "--untracked-files=no");
-        return new GitRepository(root, commit, status is not null, TryReadOriginUrl(directory));
+        // --no-optional-locks: reading the state must not rewrite the index, which would look like a change
+        // of the repository to the next build's up-to-date check (and race with a parallel build's git).
+        var status = Git(directory, "--no-optional-locks", "status", "--porcelain", "--untracked-files=no");
+        var origin = Git(directory, "config", "--get", "remote.origin.url");
+        return new GitRepository(root, commit, commitTime, status is not null, origin is null ? null : WithoutCredentials(origin));
     }
 
-    public static string? TryReadHeadCommit(string directory) => Git(directory, "rev-parse", "HEAD");
-
-    /// <summary>The origin URL without <c>user:token@</c>, so a CI token never reaches an evidence file.</summary>
-    public static string? TryReadOriginUrl(string directory)
-        => Git(directory, "config", "--get", "remote.origin.url") is { } url ? WithoutCredentials(url) : null;
-
-    public static DateTimeOffset? TryReadHeadCommitTime(string directory)
-        => long.TryParse(Git(directory, "log", "-1", "--format=%ct", "HEAD"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : null;
+    private static bool TryParseHead(string head, out string commit, out DateTimeOffset commitTime)
+    {
+        var parts = head.Split(' ');
+        commit = parts[0];
+        commitTime = default;
+        if (parts.Length != 2 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            return false;
+        commitTime = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        return true;
+    }
 
     /// <summary>Removes <c>user:token@</c> from an http(s) URL.</summary>
     public static string WithoutCredentials(string url)

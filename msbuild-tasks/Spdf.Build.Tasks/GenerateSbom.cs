@@ -29,10 +29,11 @@ public sealed class GenerateSbom : SpdfTask
     public string? Manufacturer { get; set; }
     public string? Company { get; set; }
     public string? Authors { get; set; }
+    /// <summary>The repository URL (the targets pass <c>RepositoryUrl</c>, else SourceLink's, else git's origin).</summary>
     public string? RepositoryUrl { get; set; }
+
+    /// <summary>The commit (the targets pass <c>SourceRevisionId</c>, else <c>SpdfGitCommit</c>); the task never starts git.</summary>
     public string? Commit { get; set; }
-    /// <summary>The project folder: its git HEAD is the commit when SourceLink did not set one.</summary>
-    public string? WorkingDirectory { get; set; }
     [Required] public string MainArtefact { get; set; } = "";
 
     /// <summary>Built project references (<c>_ResolvedProjectReferencePaths</c>): item = output, <c>MSBuildSourceProjectFile</c> = project.</summary>
@@ -77,8 +78,8 @@ public sealed class GenerateSbom : SpdfTask
             LicenseExpression = NullIfEmpty(LicenseExpression),
             Manufacturer = manufacturer,
             Authors = (NullIfEmpty(Authors) ?? manufacturer).Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            RepositoryUrl = NullIfEmpty(RepositoryUrl) ?? GitIfAvailable(GitRepository.TryReadOriginUrl),
-            Commit = NullIfEmpty(Commit) ?? GitIfAvailable(GitRepository.TryReadHeadCommit),
+            RepositoryUrl = NullIfEmpty(RepositoryUrl) is { } url ? GitRepository.WithoutCredentials(url) : null,
+            Commit = NullIfEmpty(Commit),
             MainArtefactPath = MainArtefact,
             ProjectReferenceOutputs = ProjectReferenceOutputs
                 .Select(i => new ProjectReferenceOutput(i.GetMetadata("MSBuildSourceProjectFile") is { Length: > 0 } project ? project : i.GetMetadata("OriginalItemSpec"), i.GetMetadata("FullPath")))
@@ -155,9 +156,6 @@ public sealed class GenerateSbom : SpdfTask
         var plus = version.IndexOf('+', StringComparison.Ordinal);
         return plus > 0 ? version[..plus] : version;
     }
-
-    private string? GitIfAvailable(Func<string, string?> read)
-        => string.IsNullOrEmpty(WorkingDirectory) ? null : read(WorkingDirectory);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

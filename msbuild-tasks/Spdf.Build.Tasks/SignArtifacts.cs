@@ -64,6 +64,13 @@ public sealed class SignArtifacts : SpdfTask
 
     public string RepositoryCommit { get; set; } = "";
 
+    /// <summary>Git facts from <c>SpdfResolveGitFacts</c> (the task never starts git): work-tree root, HEAD commit, origin URL.</summary>
+    public string GitRepositoryRoot { get; set; } = "";
+
+    public string GitCommit { get; set; } = "";
+
+    public string GitRemoteUrl { get; set; } = "";
+
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
 
@@ -82,12 +89,11 @@ public sealed class SignArtifacts : SpdfTask
         if (identity.IsEphemeral)
             ReportEphemeralKey();
 
-        var repository = GitRepository.TryRead(projectDirectory);
         var source = RepositoryCommit.Length > 0
-            ? new SourceRevision(GitRepository.WithoutCredentials(RepositoryUrl.Length > 0 ? RepositoryUrl : repository?.OriginUrl ?? ""), RepositoryCommit)
-            : repository is { } found ? new SourceRevision(found.OriginUrl ?? "", found.Commit) : null;
-        var project = repository is { } repo && ProjectFullPath.StartsWith(repo.Root, StringComparison.Ordinal)
-            ? Path.GetRelativePath(repo.Root, ProjectFullPath).Replace('\\', '/')
+            ? new SourceRevision(GitRepository.WithoutCredentials(RepositoryUrl.Length > 0 ? RepositoryUrl : GitRemoteUrl), RepositoryCommit)
+            : GitCommit.Length > 0 ? new SourceRevision(GitRepository.WithoutCredentials(GitRemoteUrl), GitCommit) : null;
+        var project = GitRepositoryRoot.Length > 0 && ProjectFullPath.StartsWith(GitRepositoryRoot, StringComparison.Ordinal)
+            ? Path.GetRelativePath(GitRepositoryRoot, ProjectFullPath).Replace('\\', '/')
             : Path.GetFileName(ProjectFullPath);
 
         var build = new BuildDescription(

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using Spdf.Build.Core;
 
 namespace Spdf.Build.Tasks.Tests;
@@ -9,7 +8,7 @@ public sealed class BuildTimestampTests
     [Fact]
     public void Source_date_epoch_wins_and_is_formatted_in_utc()
     {
-        var (time, origin) = BuildTimestamp.Resolve("1767225600", Path.GetTempPath(), () => throw new InvalidOperationException("not used"));
+        var (time, origin) = BuildTimestamp.Resolve("1767225600", DateTimeOffset.FromUnixTimeSeconds(1), () => throw new InvalidOperationException("not used"));
         Assert.Equal(BuildTimestamp.Origin.SourceDateEpoch, origin);
         Assert.Equal("2026-01-01T00:00:00Z", BuildTimestamp.Format(time));
     }
@@ -27,19 +26,19 @@ public sealed class BuildTimestampTests
     }
 
     [Fact]
-    public void Outside_a_repository_the_current_time_is_used_truncated_to_seconds()
+    public void Without_a_commit_the_current_time_is_used_truncated_to_seconds()
     {
-        var folder = Directory.CreateTempSubdirectory("spdf-no-git-").FullName;
-        try
-        {
-            var now = new DateTimeOffset(2026, 3, 4, 5, 6, 7, 890, TimeSpan.Zero);
-            var (time, origin) = BuildTimestamp.Resolve(null, folder, () => now);
-            Assert.Equal(BuildTimestamp.Origin.CurrentTime, origin);
-            Assert.Equal("2026-03-04T05:06:07Z", BuildTimestamp.Format(time));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var now = new DateTimeOffset(2026, 3, 4, 5, 6, 7, 890, TimeSpan.Zero);
+        var (time, origin) = BuildTimestamp.Resolve(null, null, () => now);
+        Assert.Equal(BuildTimestamp.Origin.CurrentTime, origin);
+        Assert.Equal("2026-03-04T05:06:07Z", BuildTimestamp.Format(time));
+    }
+
+    [Fact]
+    public void Without_SOURCE_DATE_EPOCH_the_commit_time_is_used()
+    {
+        var (time, origin) = BuildTimestamp.Resolve(" ", DateTimeOffset.FromUnixTimeSeconds(1767225600), () => throw new InvalidOperationException("not used"));
+        Assert.Equal(BuildTimestamp.Origin.CommitTime, origin);
+        Assert.Equal("2026-01-01T00:00:00Z", BuildTimestamp.Format(time));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using Spdf.Build.Core;
 using Spdf.Build.Tasks.Tests.Infrastructure;
 
@@ -57,32 +58,43 @@ public sealed class SpdfTaskTests
     }
 
     [Fact]
-    public void ResolveBuildTimestamp_reports_a_malformed_SOURCE_DATE_EPOCH_as_SPDF5001()
+    public void ResolveGitFacts_reports_a_malformed_SOURCE_DATE_EPOCH_as_SPDF5001()
     {
         var engine = new RecordingBuildEngine();
-        var task = new ResolveBuildTimestamp
+        var task = new ResolveGitFacts
         {
             BuildEngine = engine,
             WorkingDirectory = ".",
+            FactsFile = Path.Combine(Path.GetTempPath(), "spdf-never-written-" + Guid.NewGuid().ToString("N") + ".txt"),
             ReadEnvironmentVariable = name => name == "SOURCE_DATE_EPOCH" ? "tomorrow" : null,
         };
 
         Assert.False(task.Execute());
         Assert.Equal("SPDF5001", Assert.Single(engine.Errors).Code);
+        Assert.False(File.Exists(task.FactsFile));
     }
 
     [Fact]
-    public void ResolveBuildTimestamp_outputs_the_SOURCE_DATE_EPOCH_time()
+    public void ResolveGitFacts_outputs_the_SOURCE_DATE_EPOCH_time()
     {
-        var task = new ResolveBuildTimestamp
+        var folder = Directory.CreateTempSubdirectory("spdf-facts-").FullName;
+        try
         {
-            BuildEngine = new RecordingBuildEngine(),
-            WorkingDirectory = ".",
-            ReadEnvironmentVariable = name => name == "SOURCE_DATE_EPOCH" ? "1767225600" : null,
-        };
+            var task = new ResolveGitFacts
+            {
+                BuildEngine = new RecordingBuildEngine(),
+                WorkingDirectory = folder,
+                FactsFile = Path.Combine(folder, "git-facts.txt"),
+                ReadEnvironmentVariable = name => name == "SOURCE_DATE_EPOCH" ? "1767225600" : null,
+            };
 
-        Assert.True(task.Execute());
-        Assert.Equal("2026-01-01T00:00:00Z", task.Timestamp);
-        Assert.Equal("SourceDateEpoch", task.Origin);
+            Assert.True(task.Execute());
+            Assert.Equal("2026-01-01T00:00:00Z", task.Timestamp);
+            Assert.Equal("SourceDateEpoch", task.TimestampOrigin);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

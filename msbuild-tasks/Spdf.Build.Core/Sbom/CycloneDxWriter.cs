@@ -23,18 +23,23 @@ public static class CycloneDxWriter
 
     public static byte[] Write(SbomDocument document)
     {
-        // The serial number is a name-based UUID over the content written with a zero serial: same content, same serial.
-        var provisional = Serialize(document, Guid.Empty.ToString());
-        return Serialize(document, ContentUuid(provisional));
+        // The serial number is a name-based UUID over the content written with a zero serial: same content, same
+        // serial. One pass: write with the zero serial, hash, then put the UUID in place of the zeros (same length,
+        // and the first occurrence is the serialNumber member, written before any content that could repeat it).
+        var zero = Guid.Empty.ToString();
+        var content = Serialize(document, zero);
+        var at = content.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes("urn:uuid:" + zero));
+        System.Text.Encoding.ASCII.GetBytes(ContentUuid(content), content.AsSpan(at + "urn:uuid:".Length, zero.Length));
+        return content;
     }
 
     private static string ContentUuid(byte[] content)
     {
-        var bytes = SHA256.HashData(content).AsSpan(0, 16).ToArray();
+        Span<byte> bytes = stackalloc byte[32];
+        SHA256.HashData(content, bytes);
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50); // version 5 (name-based, SHA hash)
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
-        var hex = Convert.ToHexString(bytes).ToLowerInvariant();
-        return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
+        return new Guid(bytes[..16], bigEndian: true).ToString();
     }
 
     private static byte[] Serialize(SbomDocument document, string serial)

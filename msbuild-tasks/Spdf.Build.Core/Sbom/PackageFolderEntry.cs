@@ -17,9 +17,8 @@ public sealed record PackageFolderEntry(string Folder, NuspecMetadata Nuspec, st
         var relative = package.Path ?? (package.Name.ToLowerInvariant() + "/" + package.Version.ToLowerInvariant());
         foreach (var packageFolder in assets.PackageFolders)
         {
-            var folder = Path.Combine(packageFolder, relative);
-            if (Directory.Exists(folder))
-                return Read(folder, package);
+            if (TryRead(Path.Combine(packageFolder, relative), package) is { } entry)
+                return entry;
         }
 
         var searched = string.Join(", ", assets.PackageFolders);
@@ -29,23 +28,33 @@ public sealed record PackageFolderEntry(string Folder, NuspecMetadata Nuspec, st
             assets.FilePath);
     }
 
-    private static PackageFolderEntry Read(string folder, AssetsLibrary package)
+    /// <summary>The entry in <paramref name="folder"/>, or null when there is no such folder.</summary>
+    private static PackageFolderEntry? TryRead(string folder, AssetsLibrary package)
     {
-        // NuGet writes lower-case file names; look for those first and list the folder only when they are absent.
+        // NuGet writes lower-case file names: open those directly (hundreds of packages per build, so no
+        // existence checks on the common path) and list the folder only when they are absent.
         var lowerId = package.Name.ToLowerInvariant();
-        var nuspecPath = ExistingOrFirstMatch(folder, lowerId + ".nuspec", "*.nuspec");
-        if (nuspecPath is null)
-            throw Missing(package, Path.Combine(folder, lowerId + ".nuspec"), "manifest (.nuspec)");
+        var nuspecPath = Path.Combine(folder, lowerId + ".nuspec");
+        if (!File.Exists(nuspecPath))
+        {
+            if (!Directory.Exists(folder))
+                return null;
+            nuspecPath = FirstMatch(folder, "*.nuspec") ?? throw Missing(package, nuspecPath, "manifest (.nuspec)");
+        }
 
-        var expectedHashFile = lowerId + "." + package.Version.ToLowerInvariant() + ".nupkg.sha512";
-        var sha512Path = ExistingOrFirstMatch(folder, expectedHashFile, "*.nupkg.sha512");
-        if (sha512Path is null)
-            throw Missing(package, Path.Combine(folder, expectedHashFile), "package hash (.nupkg.sha512)");
+        var sha512Path = Path.Combine(folder, lowerId + "." + package.Version.ToLowerInvariant() + ".nupkg.sha512");
+        var sha512Text = TryReadAllText(sha512Path);
+        if (sha512Text is null)
+        {
+            var expected = sha512Path;
+            sha512Path = FirstMatch(folder, "*.nupkg.sha512") ?? throw Missing(package, expected, "package hash (.nupkg.sha512)");
+            sha512Text = File.ReadAllText(sha512Path);
+        }
 
         string hex;
         try
         {
-            hex = Convert.ToHexString(Convert.FromBase64String(File.ReadAllText(sha512Path).Trim())).ToLowerInvariant();
+            hex = Convert.ToHexString(Convert.FromBase64String(sha512Text.Trim())).ToLowerInvariant();
         }
         catch (FormatException)
         {
@@ -58,22 +67,48 @@ public sealed record PackageFolderEntry(string Folder, NuspecMetadata Nuspec, st
         return new PackageFolderEntry(folder, NuspecMetadata.Read(nuspecPath), hex, ReadSource(Path.Combine(folder, ".nupkg.metadata")));
     }
 
-    private static string? ExistingOrFirstMatch(string folder, string expectedName, string pattern)
+    private static string? TryReadAllText(string path)
     {
-        var expected = Path.Combine(folder, expectedName);
-        if (File.Exists(expected))
-            return expected;
-        return Directory.EnumerateFiles(folder, pattern).OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault();
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
     }
+
+    private static string? FirstMatch(string folder, string pattern)
+        => Directory.EnumerateFiles(folder, pattern).OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault();
 
     private static string? ReadSource(string metadataPath)
     {
-        if (!File.Exists(metadataPath))
-            return null;
+        byte[] bytes;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(metadataPath));
-            return document.RootElement.GetString("source");
+            bytes = File.ReadAllBytes(metadataPath);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+
+        try
+        {
+            // Only the top-level "source" string is needed: a reader pass, no document.
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            string? source = null;
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("source"u8))
+                {
+                    reader.Read();
+                    source ??= reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+            }
+
+            return source;
         }
         catch (JsonException)
         {

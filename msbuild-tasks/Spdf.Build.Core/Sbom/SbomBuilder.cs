@@ -34,9 +34,9 @@ public sealed class SbomBuilder
         var catalog = _request.SupportCatalogPath is { Length: > 0 } catalogPath ? SupportCatalog.Read(RequireFile(catalogPath, "SpdfSupportCatalog")) : null;
         var lifecycle = _request.DotNetLifecycleDataPath is { Length: > 0 } lifecyclePath ? DotNetLifecycle.Read(RequireFile(lifecyclePath, "SpdfDotNetLifecycleData")) : DotNetLifecycle.BuiltIn;
         var assessments = _request.AssessmentsPath is { Length: > 0 } vexPath ? VulnerabilityAssessments.Read(RequireFile(vexPath, "SpdfVulnerabilityAssessments")) : VulnerabilityAssessments.Empty;
-        var database = _request.VulnerabilityDatabasePath is { Length: > 0 } databasePath ? OsvDatabase.Load(databasePath) : null;
+        var database = _request.VulnerabilityDatabasePath is { Length: > 0 } databasePath ? OsvDatabase.Load(databasePath, name => assets.Libraries.ContainsKey(name) || IsRuntimePackOfFramework(name)) : null;
 
-        // Reading the packages folder is I/O on many small files: read them in parallel; the result is keyed by name.
+        // The packages folder: a manifest, a hash and a metadata file per package; the result is keyed by name.
         var packages = ReadPackageFolder(assets);
         var shipping = DevelopmentDependencyFilter.RuntimeClosure(assets, l => !l.IsProject && packages[l.Name].Nuspec.DevelopmentDependency);
 
@@ -99,34 +99,69 @@ public sealed class SbomBuilder
         };
     }
 
+    private const int ParallelReadThreshold = 128;
+
     private static Dictionary<string, PackageFolderEntry> ReadPackageFolder(AssetsFile assets)
     {
-        var results = assets.Libraries.Values
-            .Where(l => !l.IsProject)
-            .AsParallel()
-            .Select(l =>
+        var packages = new List<AssetsLibrary>(assets.Libraries.Count);
+        foreach (var library in assets.Libraries.Values)
+        {
+            if (!library.IsProject)
+                packages.Add(library);
+        }
+
+        var entries = new PackageFolderEntry?[packages.Count];
+        var errors = new SpdfException?[packages.Count];
+        void Read(int i)
+        {
+            try
             {
-                try
-                {
-                    return (l.Name, Entry: PackageFolderEntry.Locate(assets, l), Error: (SpdfException?)null);
-                }
-                catch (SpdfException exception)
-                {
-                    return (l.Name, Entry: (PackageFolderEntry?)null, Error: exception);
-                }
-            })
-            .ToList();
+                entries[i] = PackageFolderEntry.Locate(assets, packages[i]);
+            }
+            catch (SpdfException exception)
+            {
+                errors[i] = exception;
+            }
+        }
+
+        // Many small files: two threads halve a warm read of hundreds of packages, but on a first run both wait on
+        // the same JIT work and for a few dozen packages starting pool threads costs more than it saves.
+        if (packages.Count >= ParallelReadThreshold && Environment.ProcessorCount > 1)
+        {
+            System.Threading.Tasks.Parallel.For(0, packages.Count, Read);
+        }
+        else
+        {
+            for (var i = 0; i < packages.Count; i++)
+                Read(i);
+        }
 
         // Report the same package on every run: the first failing one by name, not whichever thread failed first.
-        if (results.Where(r => r.Error is not null).OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Select(r => r.Error).FirstOrDefault() is { } error)
-            throw error;
-        return results.ToDictionary(r => r.Name, r => r.Entry!, StringComparer.OrdinalIgnoreCase);
+        SpdfException? first = null;
+        string? firstName = null;
+        var result = new Dictionary<string, PackageFolderEntry>(packages.Count, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < packages.Count; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                if (firstName is null || StringComparer.OrdinalIgnoreCase.Compare(packages[i].Name, firstName) < 0)
+                    (first, firstName) = (error, packages[i].Name);
+            }
+            else
+            {
+                result[packages[i].Name] = entries[i]!;
+            }
+        }
+
+        if (first is not null)
+            throw first;
+        return result;
     }
 
     private static string VulnerabilitySource(OsvDatabase? database)
         => database is null
             ? "not checked: no vulnerability database configured (SpdfVulnerabilityDatabase)"
-            : $"{database.Advisories.Count} OSV advisories in {Path.GetFileName(Path.TrimEndingDirectorySeparator(database.Location))}";
+            : $"{database.Count} OSV advisories in {Path.GetFileName(Path.TrimEndingDirectorySeparator(database.Location))}";
 
     private static string RequireFile(string path, string property)
     {
@@ -342,6 +377,18 @@ public sealed class SbomBuilder
             return advisory.Affects(component.Name, version);
         // The shared framework is the runtime pack's content: advisories name Microsoft.NETCore.App.Runtime.<rid>.
         return advisory.Affected.Any(a => a.PackageName.StartsWith(component.Name + ".Runtime.", StringComparison.OrdinalIgnoreCase) && a.Affects(version));
+    }
+
+    /// <summary>Advisories for the shared framework name its runtime packs (see <see cref="Affects"/>).</summary>
+    private bool IsRuntimePackOfFramework(string packageName)
+    {
+        foreach (var framework in _request.Frameworks)
+        {
+            if (packageName.StartsWith(framework.Name + ".Runtime.", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+
+        return false;
     }
 
     private static string Aliases(OsvAdvisory advisory) => advisory.Aliases.Count == 0 ? "" : " (" + string.Join(", ", advisory.Aliases) + ")";

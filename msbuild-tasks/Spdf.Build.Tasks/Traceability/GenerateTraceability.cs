@@ -47,6 +47,15 @@ public sealed class GenerateTraceability : SpdfTask
 
     public string? RepositoryUrl { get; set; }
 
+    /// <summary>Git facts from <c>SpdfResolveGitFacts</c> (the task never starts git): work-tree root, HEAD commit, <c>true</c>/<c>false</c>, origin URL.</summary>
+    public string? GitRepositoryRoot { get; set; }
+
+    public string? GitCommit { get; set; }
+
+    public string? GitDirty { get; set; }
+
+    public string? GitRemoteUrl { get; set; }
+
     [Required]
     public string Timestamp { get; set; } = "";
 
@@ -64,16 +73,15 @@ public sealed class GenerateTraceability : SpdfTask
         if (!Enum.TryParse<TraceabilityPolicy>(Policy, ignoreCase: true, out var policy) || !Enum.IsDefined(policy) || char.IsDigit(Policy.Trim().FirstOrDefault()))
             throw new SpdfException(DiagnosticIds.InvalidTraceabilityPolicy, $"SpdfTraceabilityPolicy is '{Policy}'; allowed values are Error, Warning and None.");
 
-        var git = GitRepository.TryRead(ProjectDirectory);
         var build = new BuildIdentity(
             ProjectName,
             Empty(Version),
             Empty(Configuration),
-            git?.Commit,
-            git?.Dirty,
+            Empty(GitCommit),
+            Empty(GitCommit) is null ? null : string.Equals(GitDirty, "true", StringComparison.OrdinalIgnoreCase),
             Empty(SdkVersion),
             typeof(GenerateTraceability).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown",
-            Empty(RepositoryUrl) is { } url ? GitRepository.ToBrowsableUrl(url) ?? url : GitRepository.ToBrowsableUrl(git?.OriginUrl));
+            Empty(RepositoryUrl) is { } url ? GitRepository.ToBrowsableUrl(url) ?? url : GitRepository.ToBrowsableUrl(Empty(GitRemoteUrl)));
 
         // A test assembly older than the code it tests is from an earlier build: `dotnet test` rebuilds it after
         // this project, so its [Verifies] links are not known yet and it counts as not built.
@@ -91,7 +99,7 @@ public sealed class GenerateTraceability : SpdfTask
             Timestamp = Timestamp,
             JsonOutputPath = JsonFile,
             HtmlOutputPath = HtmlFile,
-            RepositoryRoot = git?.Root,
+            RepositoryRoot = Empty(GitRepositoryRoot),
             Policy = policy,
             RequireTestResults = RequireTestResults,
         });

@@ -32,6 +32,20 @@ public sealed class CycloneDxWriterTests
     }
 
     [Fact]
+    public void The_serial_is_the_name_based_UUID_of_the_content_written_with_a_zero_serial()
+    {
+        using var restore = App();
+        var written = CycloneDxWriter.Write(SbomBuilder.Build(restore.Request()).Document);
+        var serial = (string)JsonNode.Parse(written)!["serialNumber"]!;
+        var zeroed = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(written).Replace(serial, "urn:uuid:" + Guid.Empty, StringComparison.Ordinal));
+        var hash = System.Security.Cryptography.SHA256.HashData(zeroed);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        var hex = Convert.ToHexString(hash, 0, 16).ToLowerInvariant();
+        Assert.Equal($"urn:uuid:{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}", serial);
+    }
+
+    [Fact]
     public void Addendum_is_deterministic_and_has_columns_A_to_G_for_every_component()
     {
         using var restore = App();

@@ -107,6 +107,43 @@ public sealed class OsvMatchingTests
     }
 
     [Fact]
+    public void Loaded_for_some_packages_the_advisories_naming_each_of_them_are_parsed_and_all_are_counted()
+    {
+        var names = Shared.Advisories.SelectMany(a => a.Affected).Select(a => a.PackageName).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList();
+        Assert.True(names.Count > 10);
+        foreach (var name in names)
+        {
+            var filtered = OsvDatabase.Load(SharedData.OsvNuGet, n => string.Equals(n, name, System.StringComparison.OrdinalIgnoreCase));
+            var expected = Shared.Advisories.Where(a => a.Affected.Any(x => string.Equals(x.PackageName, name, System.StringComparison.OrdinalIgnoreCase))).Select(a => a.Id);
+            Assert.Equal(expected, filtered.Advisories.Select(a => a.Id));
+            Assert.Equal(19, filtered.Count);
+            Assert.Empty(filtered.Skipped);
+        }
+
+        var none = OsvDatabase.Load(SharedData.OsvNuGet, _ => false);
+        Assert.Empty(none.Advisories);
+        Assert.Equal(19, none.Count);
+    }
+
+    [Fact]
+    public void Loaded_for_some_packages_broken_files_are_still_reported_but_not_bad_versions_of_other_packages()
+    {
+        using var folder = new GeneratedRestore();
+        File.WriteAllText(Path.Combine(folder.Root, "broken.json"), "{ \"id\": \"X\", ");
+        File.WriteAllText(Path.Combine(folder.Root, "noid.json"), """{"affected":[{"package":{"ecosystem":"NuGet","name":"Other"}}]}""");
+        File.WriteAllText(Path.Combine(folder.Root, "noname.json"), """{"id":"Z","affected":[{"package":{"ecosystem":"NuGet"}}]}""");
+        File.WriteAllText(Path.Combine(folder.Root, "badversion.json"), """{"id":"Y","affected":[{"package":{"ecosystem":"NuGet","name":"Lib"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"not.a.version!"}]}]}]}""");
+
+        var withoutLib = OsvDatabase.Load(folder.Root, n => n == "Used");
+        Assert.Equal(new[] { "broken.json", "noid.json", "noname.json" }, withoutLib.Skipped.Select(s => Path.GetFileName(s.File)).OrderBy(f => f, System.StringComparer.Ordinal));
+        Assert.Equal(1, withoutLib.Count);
+
+        var withLib = OsvDatabase.Load(folder.Root, n => n == "Lib");
+        Assert.Contains(withLib.Skipped, s => s.File.EndsWith("badversion.json", System.StringComparison.Ordinal));
+        Assert.Equal(0, withLib.Count);
+    }
+
+    [Fact]
     public void Zip_archives_of_advisories_are_read()
     {
         using var folder = new GeneratedRestore();
