@@ -34,8 +34,9 @@ cat >"$work/Corpus.csproj" <<XML
     <Deterministic>true</Deterministic>
     <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
     <WithAnalyzers Condition="'\$(WithAnalyzers)' == ''">true</WithAnalyzers>
+    <WithOtherAnalyzers Condition="'\$(WithOtherAnalyzers)' == ''">\$(WithAnalyzers)</WithOtherAnalyzers>
     <RunAnalyzers>\$(WithAnalyzers)</RunAnalyzers>
-    <EnableNETAnalyzers>\$(WithAnalyzers)</EnableNETAnalyzers>
+    <EnableNETAnalyzers>\$(WithOtherAnalyzers)</EnableNETAnalyzers>
     <AnalysisLevel>latest-all</AnalysisLevel>
   </PropertyGroup>
   <ItemGroup>
@@ -43,8 +44,16 @@ cat >"$work/Corpus.csproj" <<XML
   </ItemGroup>
   <ItemGroup Condition="'\$(WithAnalyzers)' == 'true'">
     <Analyzer Include="$spdf_dll" />
+  </ItemGroup>
+  <ItemGroup>
     <PackageReference Include="SecurityCodeScan.VS2019" Version="5.6.7" PrivateAssets="all" />
   </ItemGroup>
+  <!-- Restored once for all builds; only the build with the other tools passes it to the compiler. -->
+  <Target Name="_BenchDropOtherAnalyzers" AfterTargets="ResolveLockFileAnalyzers" Condition="'\$(WithOtherAnalyzers)' != 'true'">
+    <ItemGroup>
+      <Analyzer Remove="@(Analyzer)" Condition="'%(Filename)' != 'Spdf.Build.Analyzers'" />
+    </ItemGroup>
+  </Target>
 </Project>
 XML
 
@@ -52,21 +61,24 @@ cd "$work"
 echo "Restoring the corpus project (SecurityCodeScan.VS2019 5.6.7)..."
 dotnet restore Corpus.csproj -nr:false -v:q >/dev/null
 
-build() { # $1 = log name, $2 = WithAnalyzers
-    dotnet build Corpus.csproj --no-restore -nr:false -nologo -v:q -p:WithAnalyzers="$2" -p:ReportAnalyzer=true \
+build() { # $1 = log name, $2 = WithAnalyzers, $3 = WithOtherAnalyzers (SecurityCodeScan and NetAnalyzers)
+    dotnet build Corpus.csproj --no-restore -nr:false -nologo -v:q -p:WithAnalyzers="$2" -p:WithOtherAnalyzers="$3" -p:ReportAnalyzer=true \
         "-flp:logfile=$1.log;verbosity=normal;performancesummary" "-bl:$1.binlog" -p:Configuration=Release -t:Rebuild >/dev/null || true
 }
 
 echo "Building $count files without analyzers..."
-build baseline false
+build baseline false false
+echo "Building $count files with Spdf.Build alone (ReportAnalyzer)..."
+build spdf true false
 echo "Building $count files with Spdf.Build + SecurityCodeScan + NetAnalyzers (ReportAnalyzer)..."
-build analyzers true
-# The per-analyzer report is logged at detailed verbosity: replay the binary log to read it.
+build analyzers true true
+# The per-analyzer report is logged at detailed verbosity: replay the binary logs to read it.
 dotnet msbuild analyzers.binlog -noconlog "-flp:logfile=analyzers-detailed.log;verbosity=detailed" >/dev/null
+dotnet msbuild spdf.binlog -noconlog "-flp:logfile=spdf-detailed.log;verbosity=detailed" >/dev/null
 
-python3 - "$work/baseline.log" "$work/analyzers.log" "$work/analyzers-detailed.log" "$count" <<'PY'
+python3 - "$work/baseline.log" "$work/analyzers.log" "$work/analyzers-detailed.log" "$count" "$work/spdf.log" "$work/spdf-detailed.log" <<'PY'
 import re, sys
-baseline_log, analyzers_log, report_log, count = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+baseline_log, analyzers_log, report_log, count, spdf_log, spdf_report_log = sys.argv[1:7]
 
 def csc_seconds(path):
     # "    12345 ms  Csc    1 calls" in the task performance summary.
@@ -76,17 +88,22 @@ def csc_seconds(path):
             return int(m.group(1)) / 1000
     sys.exit(f"no Csc timing in {path}")
 
-total = None
-per_assembly = {}
-for line in open(report_log, encoding="utf-8", errors="replace"):
-    m = re.search(r"Total analyzer execution time:\s*([\d.,]+)\s*seconds", line)
-    if m:
-        total = float(m.group(1).replace(",", ""))
-    # "      1.234   12   Spdf.Build.Analyzers, Version=..." (assembly rows, not the indented per-analyzer rows)
-    m = re.match(r"\s*([<\d.,]+)\s+([<\d]+)\s+([A-Za-z][\w.]+), Version=", line)
-    if m:
-        seconds = 0.0 if m.group(1).startswith("<") else float(m.group(1).replace(",", ""))
-        per_assembly[m.group(3)] = per_assembly.get(m.group(3), 0.0) + seconds
+def analyzer_report(path):
+    total = None
+    per_assembly = {}
+    for line in open(path, encoding="utf-8", errors="replace"):
+        m = re.search(r"Total analyzer execution time:\s*([\d.,]+)\s*seconds", line)
+        if m:
+            total = float(m.group(1).replace(",", ""))
+        # "      1.234   12   Spdf.Build.Analyzers, Version=..." (assembly rows, not the indented per-analyzer rows)
+        m = re.match(r"\s*([<\d.,]+)\s+([<\d]+)\s+([A-Za-z][\w.]+), Version=", line)
+        if m:
+            seconds = 0.0 if m.group(1).startswith("<") else float(m.group(1).replace(",", ""))
+            per_assembly[m.group(3)] = per_assembly.get(m.group(3), 0.0) + seconds
+    return total, per_assembly
+
+total, per_assembly = analyzer_report(report_log)
+_, spdf_alone_assemblies = analyzer_report(spdf_report_log)
 
 def sum_of(prefix):
     return sum(v for k, v in per_assembly.items() if k.startswith(prefix))
@@ -106,6 +123,11 @@ print(f"{'Analyzer package':<40}{'time (s)':>10}{'x SPDF':>9}{'% of compile':>14
 for name, seconds in (("Spdf.Build.Analyzers", spdf), ("SecurityCodeScan.VS2019 5.6.7", scs), ("NetAnalyzers (latest-all)", net)):
     ratio = seconds / spdf if spdf else float('inf')
     print(f"{name:<40}{seconds:>10.3f}{ratio:>9.1f}{100 * seconds / compile_only:>13.1f}%")
+spdf_alone = sum(v for k, v in spdf_alone_assemblies.items() if k.startswith("Spdf.Build.Analyzers"))
+compile_spdf = csc_seconds(spdf_log)
+print()
+print(f"Spdf.Build alone: analyzer time {spdf_alone:.3f} s = {100 * spdf_alone / compile_only:.1f}% of the compile; "
+      f"compile with it {compile_spdf:.2f} s (+{100 * (compile_spdf - compile_only) / compile_only:.1f}%)")
 print()
 print(f"SPDF / SecurityCodeScan = {spdf / scs if scs else float('nan'):.2f} (target <= 0.5); "
       f"SPDF = {100 * spdf / compile_only:.1f}% of the compile without analyzers (target <= 5%)")

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Spdf.Build.Analyzers.InputHandling.Sinks;
 
@@ -119,11 +120,12 @@ internal sealed class TaintKnowledge
     private readonly HashSet<INamedTypeSymbol> _propagatorTypes = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, string[]> _sourceMethods = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamedTypeSymbol, string[]> _sourceProperties = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> _methodRoles = new(SymbolEqualityComparer.Default);
+    // One cache per thread: every method the project calls lands here, and a shared concurrent dictionary of them
+    // spent more time waiting on its locks (and growing) than computing roles. Threads may compute a role twice.
+    private readonly ThreadLocal<Dictionary<IMethodSymbol, MethodRole>> _methodRoles = new(() => new Dictionary<IMethodSymbol, MethodRole>(SymbolEqualityComparer.Default));
+    private const string UntrustedInputAttributeName = "Spdf.Build.UntrustedInputAttribute";
+    private readonly ConcurrentDictionary<IAssemblySymbol, bool> _assembliesWithMarks = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IPropertySymbol, TaintSinkDefinition?> _propertySinks = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, bool> _untrustedMarks = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IPropertySymbol, bool> _taintIntroducingProperties = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, TaintCarrier> _carriers = new(SymbolEqualityComparer.Default);
 
     private TaintKnowledge(Compilation compilation)
     {
@@ -227,7 +229,14 @@ internal sealed class TaintKnowledge
     public MethodRole RoleOf(IMethodSymbol method)
     {
         var definition = method.OriginalDefinition;
-        return _methodRoles.TryGetValue(definition, out var role) ? role : _methodRoles.GetOrAdd(definition, ComputeRole(definition));
+        var roles = _methodRoles.Value!;
+        if (!roles.TryGetValue(definition, out var role))
+        {
+            role = ComputeRole(definition);
+            roles.Add(definition, role);
+        }
+
+        return role;
     }
 
     /// <summary>The sink a property assignment feeds, if any (<c>ProcessStartInfo.FileName</c>, <c>IDbCommand.CommandText</c>).</summary>
@@ -262,41 +271,54 @@ internal sealed class TaintKnowledge
 
     /// <summary>True for a parameter, property, field or method return value marked <c>[Spdf.Build.UntrustedInput]</c>.</summary>
     public bool IsMarkedUntrusted(ISymbol symbol)
-        => _untrustedMarks.TryGetValue(symbol, out var marked) ? marked : _untrustedMarks.GetOrAdd(symbol, static s =>
-        {
-            var attributes = s is IMethodSymbol method ? method.GetReturnTypeAttributes() : s.GetAttributes();
-            foreach (var attribute in attributes)
-            {
-                if (attribute.AttributeClass is { Name: "UntrustedInputAttribute", ContainingNamespace: { Name: "Build", ContainingNamespace: { Name: "Spdf", ContainingNamespace.IsGlobalNamespace: true } } })
-                    return true;
-            }
-
+    {
+        // The marker is an internal attribute generated into each project that uses Spdf.Build, so only symbols of
+        // such an assembly can carry it; that spares decoding the attributes of every framework member read. Not
+        // cached per symbol: the compiler keeps each symbol's attributes, and a shared cache of every member the
+        // analysis meets costs more in lock contention and table growth than it saves.
+        if (symbol.ContainingAssembly is { } assembly && !MayCarryUntrustedMarks(assembly))
             return false;
-        });
+        var attributes = symbol is IMethodSymbol method ? method.GetReturnTypeAttributes() : symbol.GetAttributes();
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass is { Name: "UntrustedInputAttribute", ContainingNamespace: { Name: "Build", ContainingNamespace: { Name: "Spdf", ContainingNamespace.IsGlobalNamespace: true } } })
+                return true;
+        }
+
+        return false;
+    }
+
+    private bool MayCarryUntrustedMarks(IAssemblySymbol assembly)
+        => _assembliesWithMarks.TryGetValue(assembly, out var mayCarry)
+            ? mayCarry
+            : _assembliesWithMarks.GetOrAdd(assembly, assembly.GetTypeByMetadataName(UntrustedInputAttributeName) is not null);
 
     public bool IsNetworkStreamRead(IMethodSymbol method, IOperation? instance)
         => instance?.Type is { TypeKind: TypeKind.Class } type && NetworkStream is not null
            && Array.IndexOf(NetworkStreamReadMethods, method.Name) >= 0 && CarrierOf(type) == TaintCarrier.NetworkStream;
 
-    /// <summary>Whether values of a class type are exceptions or network streams (cached per type: asked for most operations).</summary>
+    /// <summary>
+    /// Whether values of a class type are exceptions or network streams. Asked for most operations of every member,
+    /// so it walks the base-type chain (a few reference comparisons) instead of a shared cache: a concurrent
+    /// dictionary of every type the compilation uses costs more in hashing, locks and growth than the walk.
+    /// </summary>
     public TaintCarrier CarrierOf(ITypeSymbol type)
     {
-        if (_carriers.TryGetValue(type, out var carrier))
-            return carrier;
-        carrier = IsOrInherits(type, Exception) ? TaintCarrier.Exception
-            : IsOrInherits(type, NetworkStream) ? TaintCarrier.NetworkStream
-            : TaintCarrier.None;
-        return _carriers.GetOrAdd(type, carrier);
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            var definition = current.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(definition, Exception))
+                return TaintCarrier.Exception;
+            if (NetworkStream is not null && SymbolEqualityComparer.Default.Equals(definition, NetworkStream))
+                return TaintCarrier.NetworkStream;
+        }
+
+        return TaintCarrier.None;
     }
 
     /// <summary>A source property, a marked or model-bound property or an archive entry name: reading it introduces taint.</summary>
     public bool IntroducesTaint(IPropertySymbol property)
-    {
-        if (_taintIntroducingProperties.TryGetValue(property, out var introduces))
-            return introduces;
-        introduces = IsSourceProperty(property) || IsMarkedUntrusted(property) || IsArchiveEntryName(property) || AspNetCore.IsBoundProperty(property);
-        return _taintIntroducingProperties.GetOrAdd(property, introduces);
-    }
+        => IsArchiveEntryName(property) || IsSourceProperty(property) || AspNetCore.IsBoundProperty(property) || IsMarkedUntrusted(property);
 
     public static bool IsOrInherits(ITypeSymbol? type, INamedTypeSymbol? target)
     {

@@ -63,13 +63,13 @@ public sealed class UntrustedInputAnalyzer : DiagnosticAnalyzer
         if (context.OperationBlocks.IsEmpty || deferredKnowledge.Value is not { } knowledge)
             return;
         var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
-        var budget = ReadBudget(context.Options, tree);
-        var analysis = MethodTaintAnalysis.Create(knowledge, budget);
+        var options = context.Options;
+        var analysis = MethodTaintAnalysis.Create(knowledge, () => ReadBudget(options, tree));
         var findings = analysis.Analyze(context.OperationBlocks);
-        Report(context, analysis, findings, tree, budget);
+        Report(context, analysis, findings, tree);
     }
 
-    private static void Report(OperationBlockAnalysisContext context, MethodTaintAnalysis analysis, IReadOnlyList<TaintFinding> findings, SyntaxTree tree, int budget)
+    private static void Report(OperationBlockAnalysisContext context, MethodTaintAnalysis analysis, IReadOnlyList<TaintFinding> findings, SyntaxTree tree)
     {
         if (analysis.BoundReached)
         {
@@ -79,7 +79,7 @@ public sealed class UntrustedInputAnalyzer : DiagnosticAnalyzer
                     TaintBoundRule.Rule,
                     location,
                     context.OwningSymbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
-                    budget.ToString(CultureInfo.InvariantCulture)));
+                    analysis.Budget.ToString(CultureInfo.InvariantCulture)));
             }
 
             return;
