@@ -72,7 +72,12 @@ internal static class StandIns
             public abstract class ControllerBase
             {
                 public IActionResult Ok() => null!;
+                public IActionResult Ok(object? value) => null!;
                 public IActionResult BadRequest() => null!;
+                public IActionResult BadRequest(object? error) => null!;
+                public IActionResult Content(string content) => null!;
+                public IActionResult StatusCode(int statusCode, object? value) => null!;
+                public IActionResult Problem(string? detail = null, string? instance = null, int? statusCode = null, string? title = null, string? type = null) => null!;
             }
             public abstract class Controller : ControllerBase
             {
@@ -100,6 +105,7 @@ internal static class StandIns
             public abstract class PageModel
             {
                 public Microsoft.AspNetCore.Mvc.IActionResult Page() => null!;
+                public Microsoft.AspNetCore.Mvc.IActionResult Content(string content) => null!;
             }
         }
         namespace Microsoft.AspNetCore.Http
@@ -114,6 +120,12 @@ internal static class StandIns
                 System.IO.Stream OpenReadStream();
             }
             public interface IResult { }
+            public static class Results
+            {
+                public static IResult Problem(string? detail = null, string? instance = null, int? statusCode = null, string? title = null, string? type = null) => null!;
+                public static IResult Text(string? content, string? contentType = null) => null!;
+                public static IResult Ok(object? value = null) => null!;
+            }
         }
         namespace Microsoft.AspNetCore.Routing
         {
