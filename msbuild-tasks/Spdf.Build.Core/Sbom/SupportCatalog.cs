@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Spdf.Build.Core.Sbom;
 
@@ -59,8 +58,7 @@ public sealed class SupportCatalog
 
             var justification = component.GetString("justification");
             var supplier = component.GetString("supplier");
-            var regex = new Regex("^" + Regex.Escape(pattern.Trim()).Replace("\\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-            entries.Add(new Entry(regex, new SupportInfo(level, endOfSupport, supplier, justification, "support catalogue " + System.IO.Path.GetFileName(path) + " (" + pattern.Trim() + ")")));
+            entries.Add(new Entry(pattern.Trim().Split('*'), new SupportInfo(level, endOfSupport, supplier, justification, "support catalogue " + System.IO.Path.GetFileName(path) + " (" + pattern.Trim() + ")")));
             index++;
         }
 
@@ -71,12 +69,43 @@ public sealed class SupportCatalog
     {
         foreach (var entry in _entries)
         {
-            if (entry.Pattern.IsMatch(purl))
+            if (Matches(entry.Segments, purl))
                 return entry.Support;
         }
 
         return null;
     }
 
-    private sealed record Entry(Regex Pattern, SupportInfo Support);
+    /// <summary>
+    /// Whether <paramref name="purl"/> is the pattern's literal segments in order with any text where the pattern has
+    /// '*' (ordinal, case-insensitive). Not a regular expression and not a file-name wildcard: in a purl '?' starts
+    /// the qualifiers and must match itself.
+    /// </summary>
+    private static bool Matches(string[] segments, string purl)
+    {
+        var first = segments[0];
+        var last = segments[^1];
+        if (segments.Length == 1)
+            return string.Equals(first, purl, StringComparison.OrdinalIgnoreCase);
+        if (purl.Length < first.Length + last.Length
+            || !purl.StartsWith(first, StringComparison.OrdinalIgnoreCase)
+            || !purl.EndsWith(last, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var position = first.Length;
+        var end = purl.Length - last.Length;
+        for (var i = 1; i < segments.Length - 1; i++)
+        {
+            var found = purl.IndexOf(segments[i], position, end - position, StringComparison.OrdinalIgnoreCase);
+            if (found < 0)
+                return false;
+            position = found + segments[i].Length;
+        }
+
+        return true;
+    }
+
+    private sealed record Entry(string[] Segments, SupportInfo Support);
 }

@@ -110,6 +110,27 @@ public sealed class SupportTests
         Assert.Contains(mentioned, exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pkg:nuget/Contoso.*", "pkg:nuget/contoso.pump.drivers@2.1.0", true)]
+    [InlineData("pkg:nuget/Contoso.*", "pkg:nuget/Fabrikam.Contoso@1.0.0", false)]
+    [InlineData("pkg:nuget/*Serial*@*", "pkg:nuget/System.IO.Ports.SerialExtras@8.0.0", true)]
+    [InlineData("pkg:nuget/Exact@1.0.0", "pkg:nuget/Exact@1.0.0", true)]
+    [InlineData("pkg:nuget/Exact@1.0.0", "pkg:nuget/Exact@1.0.01", false)]
+    [InlineData("pkg:nuget/Native@1.0.0?arch=x64", "pkg:nuget/Native@1.0.0?arch=x64", true)]
+    [InlineData("pkg:nuget/Native@1.0.0?arch=x64", "pkg:nuget/Native@1.0.0Xarch=x64", false)]
+    [InlineData(@"pkg:nuget/Odd\Name*", @"pkg:nuget/Odd\Name@1.0.0", true)]
+    [InlineData("pkg:nuget/*", "pkg:nuget/Anything@0.1.0", true)]
+    [InlineData("pkg:nuget/A*A", "pkg:nuget/A", false)]
+    [InlineData("pkg:nuget/A*A", "pkg:nuget/AA", true)]
+    [InlineData("pkg:nuget/*.Core*@2.*", "pkg:nuget/Fabrikam.Core.Data@1.2.0", false)]
+    [InlineData("pkg:nuget/*.Core*@2.*", "pkg:nuget/Fabrikam.Core.Data@2.0.1", true)]
+    public void Purl_patterns_match_whole_purls_case_insensitively_with_star_as_the_only_wildcard(string pattern, string purl, bool matches)
+    {
+        using var restore = new GeneratedRestore();
+        var path = restore.WriteFile("support.json", "{\"components\":[{\"purl\":" + System.Text.Json.JsonSerializer.Serialize(pattern) + ",\"levelOfSupport\":\"actively maintained\"}]}");
+        Assert.Equal(matches, SupportCatalog.Read(path).Find(purl) is not null);
+    }
+
     [Fact]
     public void Missing_catalogue_file_is_SPDF0022()
     {
