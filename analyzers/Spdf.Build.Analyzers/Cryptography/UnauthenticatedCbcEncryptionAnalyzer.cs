@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -38,58 +37,49 @@ public sealed class UnauthenticatedCbcEncryptionAnalyzer : DiagnosticAnalyzer
     {
         var types = new DeferredCompilationValue<CbcTypes>(context.Compilation, CbcTypes.Create);
 
-        context.RegisterOperationBlockStartAction(block =>
+        // Two narrow actions that look at the rest of the member only at a CBC site (rare), instead of a block-start
+        // action that builds per-member state and listens to every invocation of every member.
+        context.RegisterOperationAction(c =>
         {
-            if (types.Value is not { } cbcTypes)
+            var reference = (IFieldReferenceOperation)c.Operation;
+            if (reference.Field.Name == "CBC"
+                && types.Value is { } cbcTypes
+                && SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, cbcTypes.CipherMode)
+                && ValueFlow.IsStoredOrPassed(reference))
+            {
+                ReportUnlessAuthenticated(c, reference, "CipherMode.CBC", cbcTypes.Macs);
+            }
+        }, OperationKind.FieldReference);
+
+        context.RegisterOperationAction(c =>
+        {
+            var invocation = (IInvocationOperation)c.Operation;
+            var method = invocation.TargetMethod;
+            if (method.Name is "EncryptCbc" or "TryEncryptCbc"
+                && types.Value is { } cbcTypes
+                && method.ContainingType.InheritsFromOrEquals(cbcTypes.SymmetricAlgorithm))
+            {
+                ReportUnlessAuthenticated(c, invocation, method.Name, cbcTypes.Macs);
+            }
+        }, OperationKind.Invocation);
+    }
+
+    /// <summary>Reports the CBC site unless the member it is in (lambdas and local functions included) computes a MAC.</summary>
+    private static void ReportUnlessAuthenticated(OperationAnalysisContext context, IOperation site, string name, MacTypes macs)
+    {
+        var root = site;
+        while (root.Parent is { } parent)
+            root = parent;
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if ((operation is IInvocationOperation invocation && macs.IsMacInvocation(invocation.TargetMethod))
+                || (operation is IObjectCreationOperation creation && macs.IsMacType(creation.Type)))
+            {
                 return;
-            var (cipherMode, symmetricAlgorithm, macTypes) = (cbcTypes.CipherMode, cbcTypes.SymmetricAlgorithm, cbcTypes.Macs);
-            var cbcSites = new List<(SyntaxNode Node, string Name)>();
-            var authenticates = false;
+            }
+        }
 
-            block.RegisterOperationAction(c =>
-            {
-                var reference = (IFieldReferenceOperation)c.Operation;
-                if (reference.Field.Name == "CBC"
-                    && SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, cipherMode)
-                    && ValueFlow.IsStoredOrPassed(reference))
-                {
-                    lock (cbcSites)
-                        cbcSites.Add((reference.Syntax, "CipherMode.CBC"));
-                }
-            }, OperationKind.FieldReference);
-
-            block.RegisterOperationAction(c =>
-            {
-                var invocation = (IInvocationOperation)c.Operation;
-                var method = invocation.TargetMethod;
-                if (method.Name is "EncryptCbc" or "TryEncryptCbc" && method.ContainingType.InheritsFromOrEquals(symmetricAlgorithm))
-                {
-                    lock (cbcSites)
-                        cbcSites.Add((invocation.Syntax, method.Name));
-                }
-                else if (macTypes.IsMacInvocation(method))
-                {
-                    authenticates = true;
-                }
-            }, OperationKind.Invocation);
-
-            block.RegisterOperationAction(c =>
-            {
-                if (macTypes.IsMacType(((IObjectCreationOperation)c.Operation).Type))
-                    authenticates = true;
-            }, OperationKind.ObjectCreation);
-
-            block.RegisterOperationBlockEndAction(c =>
-            {
-                if (authenticates)
-                    return;
-                lock (cbcSites)
-                {
-                    foreach (var (node, name) in cbcSites)
-                        c.ReportDiagnostic(Diagnostic.Create(Rule, node.GetLocation(), name));
-                }
-            });
-        });
+        context.ReportDiagnostic(Diagnostic.Create(Rule, site.Syntax.GetLocation(), name));
     }
 
     private sealed class CbcTypes
