@@ -190,7 +190,7 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
             case IPropertyReferenceOperation { Property.IsIndexer: false } property:
                 return PasswordName(property.Property.Name);
             case ILocalReferenceOperation local:
-                return PasswordName(local.Local.Name) ?? (depth < 3 ? PasswordIn(InitializerOf(local), origin, depth + 1) : null);
+                return PasswordName(local.Local.Name) ?? (depth < 3 ? PasswordIn(ValueFlow.InitializerOf(local), origin, depth + 1) : null);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
                 return PasswordIn(concatenation.LeftOperand, origin, depth + 1) ?? PasswordIn(concatenation.RightOperand, origin, depth + 1);
             case IInterpolatedStringOperation interpolated:
@@ -267,17 +267,6 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
         "ToArray" or "AsSpan" or "AsMemory" => true,
         _ => false,
     };
-
-    private static IOperation? InitializerOf(ILocalReferenceOperation reference)
-    {
-        foreach (var operation in reference.Root().Descendants())
-        {
-            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local))
-                return declarator.GetVariableInitializer()?.Value;
-        }
-
-        return null;
-    }
 
     private static string? HashName(IOperation value)
     {

@@ -45,4 +45,37 @@ internal static class ValueFlow
             }
         }
     }
+
+    /// <summary>The initializer of the local at its declaration in the same member, whatever happens to it later.</summary>
+    public static IOperation? InitializerOf(ILocalReferenceOperation reference)
+    {
+        foreach (var operation in reference.Root().Descendants())
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local))
+                return declarator.GetVariableInitializer()?.Value;
+        }
+
+        return null;
+    }
+
+    /// <summary>The initializer of a local assigned once, at its declaration (null when it is assigned again or passed by <c>ref</c>/<c>out</c>).</summary>
+    public static IOperation? InitializerOfUnchangedLocal(ILocalReferenceOperation reference)
+    {
+        IOperation? initializer = null;
+        foreach (var operation in reference.Root().Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
+                    initializer = declarator.GetVariableInitializer()?.Value;
+                    break;
+                case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, reference.Local)
+                                                       && (other.Parent is IAssignmentOperation assignment && assignment.Target == other
+                                                           || other.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }):
+                    return null;
+            }
+        }
+
+        return initializer;
+    }
 }

@@ -179,7 +179,7 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
                     ? ConstantPrefix(elements[0], uri, depth + 1)
                     : ConstantPrefix(concat.Arguments[0].Value, uri, depth + 1);
             case ILocalReferenceOperation local:
-                return InitializerOfUnchangedLocal(local) is { } initializer ? ConstantPrefix(initializer, uri, depth + 1) : null;
+                return ValueFlow.InitializerOfUnchangedLocal(local) is { } initializer ? ConstantPrefix(initializer, uri, depth + 1) : null;
             default:
                 return null;
         }
@@ -215,26 +215,5 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
     }
 
     private static string? ConstantLocal(ILocalReferenceOperation reference, INamedTypeSymbol uri, int depth)
-        => InitializerOfUnchangedLocal(reference) is { } initializer ? ConstantAddress(initializer, uri, depth + 1) : null;
-
-    /// <summary>The initializer of a local assigned once, at its declaration.</summary>
-    private static IOperation? InitializerOfUnchangedLocal(ILocalReferenceOperation reference)
-    {
-        IOperation? initializer = null;
-        foreach (var operation in reference.Root().Descendants())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
-                    initializer = declarator.GetVariableInitializer()?.Value;
-                    break;
-                case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, reference.Local)
-                                                       && (other.Parent is IAssignmentOperation assignment && assignment.Target == other
-                                                           || other.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }):
-                    return null;
-            }
-        }
-
-        return initializer;
-    }
+        => ValueFlow.InitializerOfUnchangedLocal(reference) is { } initializer ? ConstantAddress(initializer, uri, depth + 1) : null;
 }

@@ -376,15 +376,18 @@ public sealed class SbomBuilder
         if (component.Type != "framework")
             return advisory.Affects(component.Name, version);
         // The shared framework is the runtime pack's content: advisories name Microsoft.NETCore.App.Runtime.<rid>.
-        return advisory.Affected.Any(a => a.PackageName.StartsWith(component.Name + ".Runtime.", StringComparison.OrdinalIgnoreCase) && a.Affects(version));
+        return advisory.Affected.Any(a => IsRuntimePackOf(a.PackageName, component.Name) && a.Affects(version));
     }
+
+    private static bool IsRuntimePackOf(string packageName, string frameworkName)
+        => packageName.StartsWith(frameworkName + ".Runtime.", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Advisories for the shared framework name its runtime packs (see <see cref="Affects"/>).</summary>
     private bool IsRuntimePackOfFramework(string packageName)
     {
         foreach (var framework in _request.Frameworks)
         {
-            if (packageName.StartsWith(framework.Name + ".Runtime.", StringComparison.OrdinalIgnoreCase))
+            if (IsRuntimePackOf(packageName, framework.Name))
                 return true;
         }
 
