@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Spdf.Build.Analyzers.Infrastructure;
 
 namespace Spdf.Build.Analyzers.InputHandling;
 
@@ -135,7 +136,7 @@ internal sealed class AspNetCoreBinding
     {
         for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
         {
-            if (overridden.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true)
+            if (overridden.IsInNamespaceOrChild("Microsoft.AspNetCore"))
                 return true;
         }
 
@@ -216,12 +217,11 @@ internal sealed class AspNetCoreBinding
     {
         if (type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace.Name: "Threading" })
             return true;
-        var ns = type.ContainingNamespace?.ToDisplayString() ?? "";
-        if (ns == "Microsoft.AspNetCore.Http")
+        if (type.IsInNamespace("Microsoft.AspNetCore.Http"))
             return type.Name is "HttpContext" or "HttpRequest" or "HttpResponse";
-        if (ns == "System.Security.Claims")
+        if (type.IsInNamespace("System.Security.Claims"))
             return type.Name == "ClaimsPrincipal";
-        return ns.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) && type.Name != "StringValues"
+        return type.IsInNamespaceOrChild("Microsoft.Extensions") && type.Name != "StringValues"
                || type is INamedTypeSymbol { Name: "IServiceProvider", ContainingNamespace.Name: "System" };
     }
 }
