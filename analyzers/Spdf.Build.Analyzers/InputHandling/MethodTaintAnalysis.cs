@@ -25,21 +25,18 @@ internal sealed class MethodTaintAnalysis
     private readonly TaintKnowledge _knowledge;
     private readonly Func<int> _readBudget;
     private int _budget = -1;
-    private readonly Dictionary<ISymbol, List<Definition>> _definitions = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ISymbol, Taint> _state = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ISymbol, List<GuardFact>> _facts = new(SymbolEqualityComparer.Default);
-    private readonly List<SinkSite> _sites = new();
-    private readonly List<IOperation> _guardOperations = new();
-    private readonly List<(ISymbol, TaintFlags, bool)> _factsWhenTrue = new();
-    private readonly List<(ISymbol, TaintFlags, bool)> _factsWhenFalse = new();
     private HashSet<IParameterSymbol>? _handlerParameters;
-
-    // The walk's buffers are reused per thread: most members introduce no taint, and for them growing a fresh stack
-    // and list from empty was most of the analyzer's allocations (and the GC pauses they cause in the compiler).
-    private const int MaxPooledCapacity = 16_384;
-    [ThreadStatic] private static List<IOperation>? t_collected;
-    [ThreadStatic] private static Stack<IOperation>? t_pending;
     private int _work;
+
+    // The solver's state, created only for a member that introduces taint (most members introduce none, and
+    // allocating these for every member was a tenth of the analyzer's time).
+    private Dictionary<ISymbol, List<Definition>> _definitions = null!;
+    private Dictionary<ISymbol, Taint> _state = null!;
+    private Dictionary<ISymbol, List<GuardFact>> _facts = null!;
+    private List<SinkSite> _sites = null!;
+    private List<IOperation> _guardOperations = null!;
+    private List<(ISymbol, TaintFlags, bool)> _factsWhenTrue = null!;
+    private List<(ISymbol, TaintFlags, bool)> _factsWhenFalse = null!;
 
     private MethodTaintAnalysis(TaintKnowledge knowledge, Func<int> readBudget)
     {
@@ -62,13 +59,13 @@ internal sealed class MethodTaintAnalysis
     /// <summary>Analyses the member's operation blocks and returns the findings (none when the bound was reached).</summary>
     public IReadOnlyList<TaintFinding> Analyze(ImmutableArray<IOperation> blocks)
     {
-        var collected = t_collected ?? new List<IOperation>(256);
-        t_collected = null;
+        var buffers = TaintWalkBuffers.Rent();
         try
         {
-            if (!Walk(blocks, collected))
+            if (!Walk(blocks, buffers))
                 return Array.Empty<TaintFinding>();
-            foreach (var operation in collected)
+            CreateSolverState();
+            foreach (var operation in buffers.Collected)
             {
                 Spend();
                 Collect(operation);
@@ -87,21 +84,30 @@ internal sealed class MethodTaintAnalysis
         }
         finally
         {
-            collected.Clear();
-            if (collected.Capacity <= MaxPooledCapacity)
-                t_collected = collected;
+            TaintWalkBuffers.Return(buffers);
         }
+    }
+
+    private void CreateSolverState()
+    {
+        _definitions = new Dictionary<ISymbol, List<Definition>>(SymbolEqualityComparer.Default);
+        _state = new Dictionary<ISymbol, Taint>(SymbolEqualityComparer.Default);
+        _facts = new Dictionary<ISymbol, List<GuardFact>>(SymbolEqualityComparer.Default);
+        _sites = new List<SinkSite>();
+        _guardOperations = new List<IOperation>();
+        _factsWhenTrue = new List<(ISymbol, TaintFlags, bool)>();
+        _factsWhenFalse = new List<(ISymbol, TaintFlags, bool)>();
     }
 
     /// <summary>
     /// One pre-order walk (source order, like the driver's operation actions) with an explicit stack, so deeply
     /// nested expressions cannot overflow the call stack. Returns whether anything in the member introduces taint.
     /// </summary>
-    private bool Walk(ImmutableArray<IOperation> blocks, List<IOperation> collected)
+    private bool Walk(ImmutableArray<IOperation> blocks, TaintWalkBuffers buffers)
     {
         var introducesTaint = false;
-        var pending = t_pending ?? new Stack<IOperation>(64);
-        t_pending = null;
+        var pending = buffers.Pending;
+        var collected = buffers.Collected;
         for (var i = blocks.Length - 1; i >= 0; i--)
             pending.Push(blocks[i]);
         while (pending.Count > 0)
@@ -117,7 +123,6 @@ internal sealed class MethodTaintAnalysis
                 pending.Push(child);
         }
 
-        t_pending = pending;
         return introducesTaint;
     }
 
@@ -147,7 +152,7 @@ internal sealed class MethodTaintAnalysis
         switch (operation)
         {
             case IInvocationOperation invocation:
-                if (_knowledge.RoleOf(invocation.TargetMethod).Kind == MethodRoleKind.Source
+                if (_knowledge.IsSourceCall(invocation.TargetMethod)
                     || _knowledge.IsNetworkStreamRead(invocation.TargetMethod, invocation.Instance))
                 {
                     return true;

@@ -125,6 +125,11 @@ internal sealed class TaintKnowledge
     private readonly ThreadLocal<Dictionary<IMethodSymbol, MethodRole>> _methodRoles = new(() => new Dictionary<IMethodSymbol, MethodRole>(SymbolEqualityComparer.Default));
     private const string UntrustedInputAttributeName = "Spdf.Build.UntrustedInputAttribute";
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> _assembliesWithMarks = new(SymbolEqualityComparer.Default);
+    private readonly IAssemblySymbol _compilationAssembly;
+    private readonly bool _compilationMayCarryMarks;
+    // Names of the source members present: most calls and property reads are ruled out by name before any type test.
+    private readonly HashSet<string> _sourceMethodNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _sourcePropertyNames = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<IPropertySymbol, TaintSinkDefinition?> _propertySinks = new(SymbolEqualityComparer.Default);
 
     private TaintKnowledge(Compilation compilation)
@@ -162,14 +167,23 @@ internal sealed class TaintKnowledge
         foreach (var pair in SourceMethods)
         {
             if (compilation.GetTypeByMetadataName(pair.Key) is { } type)
+            {
                 _sourceMethods[type] = pair.Value;
+                _sourceMethodNames.UnionWith(pair.Value);
+            }
         }
 
         foreach (var pair in SourceProperties)
         {
             if (compilation.GetTypeByMetadataName(pair.Key) is { } type)
+            {
                 _sourceProperties[type] = pair.Value;
+                _sourcePropertyNames.UnionWith(pair.Value);
+            }
         }
+
+        _compilationAssembly = compilation.Assembly;
+        _compilationMayCarryMarks = compilation.Assembly.GetTypeByMetadataName(UntrustedInputAttributeName) is not null;
 
         String = compilation.GetSpecialType(SpecialType.System_String);
         Path = compilation.GetTypeByMetadataName("System.IO.Path");
@@ -254,8 +268,15 @@ internal sealed class TaintKnowledge
             return null;
         });
 
+    /// <summary>Whether calling <paramref name="method"/> returns untrusted input (same answer as <see cref="RoleOf"/>, cheaper for most calls).</summary>
+    public bool IsSourceCall(IMethodSymbol method)
+        => (_sourceMethodNames.Contains(method.Name) || MayCarryUntrustedMarks(method))
+           && RoleOf(method).Kind == MethodRoleKind.Source;
+
     public bool IsSourceProperty(IPropertySymbol property)
     {
+        if (!_sourcePropertyNames.Contains(property.Name))
+            return false;
         for (var type = property.ContainingType; type is not null; type = type.BaseType)
         {
             if (_sourceProperties.TryGetValue(type.OriginalDefinition, out var names) && Array.IndexOf(names, property.Name) >= 0)
@@ -276,7 +297,7 @@ internal sealed class TaintKnowledge
         // such an assembly can carry it; that spares decoding the attributes of every framework member read. Not
         // cached per symbol: the compiler keeps each symbol's attributes, and a shared cache of every member the
         // analysis meets costs more in lock contention and table growth than it saves.
-        if (symbol.ContainingAssembly is { } assembly && !MayCarryUntrustedMarks(assembly))
+        if (!MayCarryUntrustedMarks(symbol))
             return false;
         var attributes = symbol is IMethodSymbol method ? method.GetReturnTypeAttributes() : symbol.GetAttributes();
         foreach (var attribute in attributes)
@@ -288,10 +309,16 @@ internal sealed class TaintKnowledge
         return false;
     }
 
-    private bool MayCarryUntrustedMarks(IAssemblySymbol assembly)
-        => _assembliesWithMarks.TryGetValue(assembly, out var mayCarry)
+    private bool MayCarryUntrustedMarks(ISymbol symbol)
+    {
+        if (symbol.ContainingAssembly is not { } assembly)
+            return true;
+        if (ReferenceEquals(assembly, _compilationAssembly))
+            return _compilationMayCarryMarks;
+        return _assembliesWithMarks.TryGetValue(assembly, out var mayCarry)
             ? mayCarry
             : _assembliesWithMarks.GetOrAdd(assembly, assembly.GetTypeByMetadataName(UntrustedInputAttributeName) is not null);
+    }
 
     public bool IsNetworkStreamRead(IMethodSymbol method, IOperation? instance)
         => instance?.Type is { TypeKind: TypeKind.Class } type && NetworkStream is not null

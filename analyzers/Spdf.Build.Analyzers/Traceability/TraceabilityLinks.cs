@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -64,9 +65,10 @@ internal sealed class TraceabilityAttributeTypes
         return mitigates is null && implementsControl is null && verifies is null ? null : new TraceabilityAttributeTypes(mitigates, implementsControl, verifies);
     }
 
-    public List<TraceabilityLink> LinksOf(ISymbol symbol, CancellationToken cancellationToken)
+    public IReadOnlyList<TraceabilityLink> LinksOf(ISymbol symbol, CancellationToken cancellationToken)
     {
-        var links = new List<TraceabilityLink>();
+        // Asked for every symbol by three rules and almost always empty: no list unless a link is found.
+        List<TraceabilityLink>? links = null;
         foreach (var attribute in symbol.GetAttributes())
         {
             TraceabilityLinkKind kind;
@@ -86,9 +88,9 @@ internal sealed class TraceabilityAttributeTypes
                 ? attributeSyntax.ArgumentList.Arguments[0].GetLocation()
                 : syntax.GetLocation();
             var id = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-            links.Add(new TraceabilityLink(kind, id, location));
+            (links ??= new List<TraceabilityLink>()).Add(new TraceabilityLink(kind, id, location));
         }
 
-        return links;
+        return (IReadOnlyList<TraceabilityLink>?)links ?? Array.Empty<TraceabilityLink>();
     }
 }

@@ -51,12 +51,14 @@ public sealed class VerifiesOutsideTestMethodAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SymbolAnalysisContext context, TraceabilityAttributeTypes attributes)
     {
-        var isTest = context.Symbol is IMethodSymbol method && IsTestMethod(method);
-        if (isTest)
-            return;
+        // Links first: almost no symbol has one, and the test-attribute check formats attribute type names.
+        bool? isTest = null;
         foreach (var link in attributes.LinksOf(context.Symbol, context.CancellationToken))
         {
-            if (link.Kind == TraceabilityLinkKind.Verifies)
+            if (link.Kind != TraceabilityLinkKind.Verifies)
+                continue;
+            isTest ??= context.Symbol is IMethodSymbol method && IsTestMethod(method);
+            if (isTest == false)
                 context.ReportDiagnostic(Diagnostic.Create(Rule, link.Location, context.Symbol.Name));
         }
     }

@@ -42,8 +42,9 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(c =>
             {
+                // The namespace test (in IsAddressParameter) is the costly one: it comes after the parameter's name.
                 var arguments = c.Operation.CallArguments(out var method);
-                if (method is null || !method.IsInNamespaceOrChild("System.Net"))
+                if (method is null)
                     return;
                 foreach (var argument in arguments)
                 {

@@ -59,12 +59,13 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(c =>
             {
                 var arguments = c.Operation.CallArguments(out var method);
-                if (method is null || !method.IsInNamespaceOrChild("System.Net"))
+                if (method is null)
                     return;
                 foreach (var argument in arguments)
                 {
                     if (!argument.IsImplicit && argument.Parameter is { Name: "checkCertificateRevocation", Type.SpecialType: SpecialType.System_Boolean }
-                        && argument.Value.ConstantValue is { HasValue: true, Value: false })
+                        && argument.Value.ConstantValue is { HasValue: true, Value: false }
+                        && method.IsInNamespaceOrChild("System.Net"))
                     {
                         c.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), "checkCertificateRevocation: false"));
                     }
