@@ -27,6 +27,8 @@ internal sealed class MethodTaintAnalysis
     private int _budget = -1;
     private HashSet<IParameterSymbol>? _handlerParameters;
     private int _work;
+    private ITypeSymbol? _lastTypeAsked;
+    private bool _lastTypeCarries;
 
     // The solver's state, created only for a member that introduces taint (most members introduce none, and
     // allocating these for every member was a tenth of the analyzer's time).
@@ -115,8 +117,8 @@ internal sealed class MethodTaintAnalysis
             var operation = pending.Pop();
             if (IsCollected(operation.Kind))
                 collected.Add(operation);
-            else if (operation is IAnonymousFunctionOperation lambda && _knowledge.AspNetCore.IsPresent)
-                NoteMinimalApiHandler(lambda);
+            else if (operation.Kind == OperationKind.AnonymousFunction && _knowledge.AspNetCore.IsPresent)
+                NoteMinimalApiHandler((IAnonymousFunctionOperation)operation);
             if (!introducesTaint && IntroducesTaint(operation))
                 introducesTaint = true;
             foreach (var child in operation.ChildOperations.Reverse())
@@ -149,9 +151,12 @@ internal sealed class MethodTaintAnalysis
     /// <summary>Exactly the operations that <see cref="Summarize"/> gives a taint of their own (a superset is safe).</summary>
     private bool IntroducesTaint(IOperation operation)
     {
-        switch (operation)
+        // Kind before type tests: a failed interface test scans the operation's interface map, and most operations
+        // would fail all four.
+        switch (operation.Kind)
         {
-            case IInvocationOperation invocation:
+            case OperationKind.Invocation:
+                var invocation = (IInvocationOperation)operation;
                 if (_knowledge.IsSourceCall(invocation.TargetMethod)
                     || _knowledge.IsNetworkStreamRead(invocation.TargetMethod, invocation.Instance))
                 {
@@ -159,21 +164,34 @@ internal sealed class MethodTaintAnalysis
                 }
 
                 break;
-            case IPropertyReferenceOperation property:
-                if (_knowledge.IntroducesTaint(property.Property))
+            case OperationKind.PropertyReference:
+                if (_knowledge.IntroducesTaint(((IPropertyReferenceOperation)operation).Property))
                     return true;
                 break;
-            case IFieldReferenceOperation field:
-                if (_knowledge.IsMarkedUntrusted(field.Field))
+            case OperationKind.FieldReference:
+                if (_knowledge.IsMarkedUntrusted(((IFieldReferenceOperation)operation).Field))
                     return true;
                 break;
-            case IParameterReferenceOperation parameter:
-                if (IsMainArguments(parameter.Parameter) || _knowledge.IsMarkedUntrusted(parameter.Parameter) || IsRequestBound(parameter.Parameter))
+            case OperationKind.ParameterReference:
+                var parameter = ((IParameterReferenceOperation)operation).Parameter;
+                if (IsMainArguments(parameter) || _knowledge.IsMarkedUntrustedOwnParameter(parameter) || IsRequestBound(parameter))
                     return true;
                 break;
         }
 
-        return operation.Type is { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } type && _knowledge.CarrierOf(type) != TaintCarrier.None;
+        return operation.Type is { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } type && IsCarrier(type);
+    }
+
+    // Neighbouring operations often share a type (a receiver and its member, a chain of calls): remember the last one.
+    private bool IsCarrier(ITypeSymbol type)
+    {
+        if (!ReferenceEquals(type, _lastTypeAsked))
+        {
+            _lastTypeAsked = type;
+            _lastTypeCarries = _knowledge.CarrierOf(type) != TaintCarrier.None;
+        }
+
+        return _lastTypeCarries;
     }
 
     // ---- collection -------------------------------------------------------------------------------------
@@ -1121,7 +1139,7 @@ internal sealed class MethodTaintAnalysis
         if (IsMainArguments(parameter))
             return new Taint(TaintFlags.DeviceInput, "the command-line arguments of Main");
 
-        if (_knowledge.IsMarkedUntrusted(parameter))
+        if (_knowledge.IsMarkedUntrustedOwnParameter(parameter))
             return new Taint(TaintFlags.DeviceInput, "[UntrustedInput] parameter '" + parameter.Name + "'");
         return IsRequestBound(parameter)
             ? new Taint(TaintFlags.DeviceInput, "the request-bound parameter '" + parameter.Name + "'")
@@ -1133,8 +1151,8 @@ internal sealed class MethodTaintAnalysis
         => (_handlerParameters is not null && _handlerParameters.Contains(parameter)) || _knowledge.AspNetCore.IsBoundParameter(parameter);
 
     private static bool IsMainArguments(IParameterSymbol parameter)
-        => parameter is { Ordinal: 0, Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } }
-           && parameter.ContainingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" };
+        => parameter.ContainingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" }
+           && parameter is { Ordinal: 0, Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } };
 
     /// <summary>What an expression carries by itself, and the variables it reads with the flags that reach it.</summary>
     private sealed class Summary

@@ -299,7 +299,18 @@ internal sealed class TaintKnowledge
         // analysis meets costs more in lock contention and table growth than it saves.
         if (!MayCarryUntrustedMarks(symbol))
             return false;
-        var attributes = symbol is IMethodSymbol method ? method.GetReturnTypeAttributes() : symbol.GetAttributes();
+        return HasUntrustedMark(symbol is IMethodSymbol method ? method.GetReturnTypeAttributes() : symbol.GetAttributes());
+    }
+
+    /// <summary>
+    /// <see cref="IsMarkedUntrusted"/> for a parameter a member's code reads: it belongs to that member, a lambda or
+    /// local function in it, so to this compilation (no need to ask which assembly holds it).
+    /// </summary>
+    public bool IsMarkedUntrustedOwnParameter(IParameterSymbol parameter)
+        => _compilationMayCarryMarks && HasUntrustedMark(parameter.GetAttributes());
+
+    private static bool HasUntrustedMark(ImmutableArray<AttributeData> attributes)
+    {
         foreach (var attribute in attributes)
         {
             if (attribute.AttributeClass is { Name: "UntrustedInputAttribute", ContainingNamespace: { Name: "Build", ContainingNamespace: { Name: "Spdf", ContainingNamespace.IsGlobalNamespace: true } } })
