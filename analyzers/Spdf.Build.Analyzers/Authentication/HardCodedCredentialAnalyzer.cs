@@ -50,7 +50,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Value.ConstantValue is { HasValue: true, Value: string } && (NameOf(assignment.Target) ?? IndexerKeyOf(assignment.Target)) is { } name)
+        if (IsStringConstant(assignment.Value) && (NameOf(assignment.Target) ?? IndexerKeyOf(assignment.Target)) is { } name)
             Check(context, name, assignment.Value);
     }
 
@@ -111,7 +111,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         // values are implicit arguments of implicit values and are judged at the parameter.
         var value = argument.Value.WalkDownConversions();
         if (argument.IsImplicit && value.IsImplicit
-            || value.ConstantValue is not { HasValue: true, Value: string }
+            || !IsStringConstant(value)
             || argument.Parameter is not { } parameter)
         {
             return;
@@ -184,10 +184,14 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    // The type first: reading ConstantValue boxes a numeric constant on every call.
+    private static bool IsStringConstant(IOperation value)
+        => value.Type?.SpecialType == SpecialType.System_String && value.ConstantValue.HasValue;
+
     private static void Check(OperationAnalysisContext context, string name, IOperation value)
     {
         value = value.WalkDownConversions();
-        if (value.ConstantValue is not { HasValue: true, Value: string text })
+        if (!IsStringConstant(value) || value.ConstantValue.Value is not string text)
             return;
         // A constant named as a credential is reported at its declaration, not at every use.
         var isLiteralOrPlainConstant = value switch

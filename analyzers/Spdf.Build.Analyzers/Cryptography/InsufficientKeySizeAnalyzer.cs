@@ -83,6 +83,8 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context, KeyTypes types)
     {
         var creation = (IObjectCreationOperation)context.Operation;
+        if (types.AsymmetricAlgorithm is not null && !creation.Type.InheritsFromOrEquals(types.AsymmetricAlgorithm))
+            return;
         if (creation.Type.InheritsFromOrEquals(types.Dsa))
         {
             ReportDsa(context, creation.Syntax);
@@ -238,8 +240,9 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
 
     private sealed class KeyTypes
     {
-        public KeyTypes(INamedTypeSymbol rsa, INamedTypeSymbol? dsa, INamedTypeSymbol? ecdsa, INamedTypeSymbol? ecdh, INamedTypeSymbol? ecCurve, INamedTypeSymbol? namedCurves)
+        public KeyTypes(INamedTypeSymbol? asymmetricAlgorithm, INamedTypeSymbol rsa, INamedTypeSymbol? dsa, INamedTypeSymbol? ecdsa, INamedTypeSymbol? ecdh, INamedTypeSymbol? ecCurve, INamedTypeSymbol? namedCurves)
         {
+            AsymmetricAlgorithm = asymmetricAlgorithm;
             Rsa = rsa;
             Dsa = dsa;
             EcDsa = ecdsa;
@@ -247,6 +250,9 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
             EcCurve = ecCurve;
             NamedCurves = namedCurves;
         }
+
+        /// <summary>The base of every key type this rule sizes: other object creations are rejected on one base-type walk.</summary>
+        public INamedTypeSymbol? AsymmetricAlgorithm { get; }
 
         public INamedTypeSymbol Rsa { get; }
 
@@ -266,6 +272,7 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
             return rsa is null
                 ? null
                 : new KeyTypes(
+                    compilation.GetTypeByMetadataName("System.Security.Cryptography.AsymmetricAlgorithm"),
                     rsa,
                     compilation.GetTypeByMetadataName("System.Security.Cryptography.DSA"),
                     compilation.GetTypeByMetadataName("System.Security.Cryptography.ECDsa"),

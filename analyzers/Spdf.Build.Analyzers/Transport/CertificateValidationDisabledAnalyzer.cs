@@ -62,11 +62,23 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    // Asked for every delegate the code creates (LINQ lambdas included): a loop, not a capturing lambda per call.
+    private static bool HasParameterOfType(IMethodSymbol method, INamedTypeSymbol type)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, type))
+                return true;
+        }
+
+        return false;
+    }
+
     private static void AnalyzeDelegate(OperationAnalysisContext context, INamedTypeSymbol sslPolicyErrors)
     {
         var creation = (IDelegateCreationOperation)context.Operation;
         if (creation.Type is not INamedTypeSymbol { DelegateInvokeMethod: { ReturnType.SpecialType: SpecialType.System_Boolean } invoke }
-            || !invoke.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, sslPolicyErrors)))
+            || !HasParameterOfType(invoke, sslPolicyErrors))
         {
             return;
         }

@@ -94,9 +94,7 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (!Uri.TryCreate(address.Trim(), UriKind.Absolute, out var parsed) && !address.Contains("://+") && !address.Contains("://*"))
-            return;
-
+        // The scheme before the URI parser: most constant addresses are already https://.
         var scheme = address.Substring(0, Math.Max(0, address.IndexOf("://", StringComparison.Ordinal))).ToLowerInvariant();
         var secure = scheme switch
         {
@@ -106,7 +104,11 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
             "telnet" => "SSH",
             _ => null,
         };
-        if (secure is null || (parsed is not null && IsLoopback(parsed)))
+        if (secure is null)
+            return;
+        if (!Uri.TryCreate(address.Trim(), UriKind.Absolute, out var parsed) && !address.Contains("://+") && !address.Contains("://*"))
+            return;
+        if (parsed is not null && IsLoopback(parsed))
             return;
 
         context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), address, scheme.ToUpperInvariant(), secure));
