@@ -270,8 +270,9 @@ internal sealed class TaintKnowledge
 
     /// <summary>Whether calling <paramref name="method"/> returns untrusted input (same answer as <see cref="RoleOf"/>, cheaper for most calls).</summary>
     public bool IsSourceCall(IMethodSymbol method)
-        => (_sourceMethodNames.Contains(method.Name) || MayCarryUntrustedMarks(method))
-           && RoleOf(method).Kind == MethodRoleKind.Source;
+        => _sourceMethodNames.Contains(method.Name)
+            ? RoleOf(method).Kind == MethodRoleKind.Source
+            : IsMarkedUntrusted(method.OriginalDefinition);
 
     public bool IsSourceProperty(IPropertySymbol property)
     {
