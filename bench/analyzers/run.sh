@@ -66,19 +66,27 @@ build() { # $1 = log name, $2 = WithAnalyzers, $3 = WithOtherAnalyzers (Security
         "-flp:logfile=$1.log;verbosity=normal;performancesummary" "-bl:$1.binlog" -p:Configuration=Release -t:Rebuild >/dev/null || true
 }
 
-echo "Building $count files without analyzers..."
-build baseline false false
-echo "Building $count files with Spdf.Build alone (ReportAnalyzer)..."
-build spdf true false
+# On a small shared machine one compile can take a third longer than the next: the compile without analyzers and
+# the one with Spdf.Build alone are built three times, alternately, and the medians are compared.
+for round in 1 2 3; do
+    echo "Round $round/3: $count files without analyzers, then with Spdf.Build alone (ReportAnalyzer)..."
+    build "baseline-$round" false false
+    build "spdf-$round" true false
+done
 echo "Building $count files with Spdf.Build + SecurityCodeScan + NetAnalyzers (ReportAnalyzer)..."
 build analyzers true true
 # The per-analyzer report is logged at detailed verbosity: replay the binary logs to read it.
-dotnet msbuild analyzers.binlog -noconlog "-flp:logfile=analyzers-detailed.log;verbosity=detailed" >/dev/null
-dotnet msbuild spdf.binlog -noconlog "-flp:logfile=spdf-detailed.log;verbosity=detailed" >/dev/null
+for name in analyzers spdf-1 spdf-2 spdf-3; do
+    dotnet msbuild "$name.binlog" -noconlog "-flp:logfile=$name-detailed.log;verbosity=detailed" >/dev/null
+done
 
-python3 - "$work/baseline.log" "$work/analyzers.log" "$work/analyzers-detailed.log" "$count" "$work/spdf.log" "$work/spdf-detailed.log" <<'PY'
-import re, sys
-baseline_log, analyzers_log, report_log, count, spdf_log, spdf_report_log = sys.argv[1:7]
+python3 - "$work" "$count" <<'PY'
+import re, statistics, sys
+work, count = sys.argv[1:3]
+baseline_logs = [f"{work}/baseline-{i}.log" for i in (1, 2, 3)]
+spdf_logs = [f"{work}/spdf-{i}.log" for i in (1, 2, 3)]
+spdf_report_logs = [f"{work}/spdf-{i}-detailed.log" for i in (1, 2, 3)]
+analyzers_log, report_log = f"{work}/analyzers.log", f"{work}/analyzers-detailed.log"
 
 def csc_seconds(path):
     # "    12345 ms  Csc    1 calls" in the task performance summary.
@@ -103,19 +111,19 @@ def analyzer_report(path):
     return total, per_assembly
 
 total, per_assembly = analyzer_report(report_log)
-_, spdf_alone_assemblies = analyzer_report(spdf_report_log)
 
-def sum_of(prefix):
-    return sum(v for k, v in per_assembly.items() if k.startswith(prefix))
+def sum_of(assemblies, prefix):
+    return sum(v for k, v in assemblies.items() if k.startswith(prefix))
 
-compile_only = csc_seconds(baseline_log)
+baselines = [csc_seconds(path) for path in baseline_logs]
+compile_only = statistics.median(baselines)
 compile_with = csc_seconds(analyzers_log)
-spdf = sum_of("Spdf.Build.Analyzers")
-scs = sum_of("SecurityCodeScan")
-net = sum_of("Microsoft.CodeAnalysis.NetAnalyzers") + sum_of("Microsoft.CodeAnalysis.CSharp.NetAnalyzers")
+spdf = sum_of(per_assembly, "Spdf.Build.Analyzers")
+scs = sum_of(per_assembly, "SecurityCodeScan")
+net = sum_of(per_assembly, "Microsoft.CodeAnalysis.NetAnalyzers") + sum_of(per_assembly, "Microsoft.CodeAnalysis.CSharp.NetAnalyzers")
 print()
 print(f"Corpus: {count} generated C# files, one compilation")
-print(f"Compile without analyzers (Csc task):        {compile_only:8.2f} s")
+print(f"Compile without analyzers (Csc task, median): {compile_only:8.2f} s   (runs: {', '.join(f'{b:.2f}' for b in baselines)})")
 print(f"Compile with all analyzers (Csc task):       {compile_with:8.2f} s")
 print(f"Total analyzer execution time (all):         {total if total is not None else float('nan'):8.2f} s")
 print()
@@ -123,11 +131,13 @@ print(f"{'Analyzer package':<40}{'time (s)':>10}{'x SPDF':>9}{'% of compile':>14
 for name, seconds in (("Spdf.Build.Analyzers", spdf), ("SecurityCodeScan.VS2019 5.6.7", scs), ("NetAnalyzers (latest-all)", net)):
     ratio = seconds / spdf if spdf else float('inf')
     print(f"{name:<40}{seconds:>10.3f}{ratio:>9.1f}{100 * seconds / compile_only:>13.1f}%")
-spdf_alone = sum(v for k, v in spdf_alone_assemblies.items() if k.startswith("Spdf.Build.Analyzers"))
-compile_spdf = csc_seconds(spdf_log)
+alone = [sum_of(analyzer_report(path)[1], "Spdf.Build.Analyzers") for path in spdf_report_logs]
+compiles_with_spdf = [csc_seconds(path) for path in spdf_logs]
+pair_shares = [100 * a / b for a, b in zip(alone, baselines)]
 print()
-print(f"Spdf.Build alone: analyzer time {spdf_alone:.3f} s = {100 * spdf_alone / compile_only:.1f}% of the compile; "
-      f"compile with it {compile_spdf:.2f} s (+{100 * (compile_spdf - compile_only) / compile_only:.1f}%)")
+print(f"Spdf.Build alone, three builds: analyzer time {', '.join(f'{a:.3f}' for a in alone)} s "
+      f"= {', '.join(f'{p:.1f}' for p in pair_shares)} % of the compile before each (median {statistics.median(pair_shares):.1f} %); "
+      f"compile with it {', '.join(f'{c:.2f}' for c in compiles_with_spdf)} s")
 print()
 print(f"SPDF / SecurityCodeScan = {spdf / scs if scs else float('nan'):.2f} (target <= 0.5); "
       f"SPDF = {100 * spdf / compile_only:.1f}% of the compile without analyzers (target <= 5%)")
