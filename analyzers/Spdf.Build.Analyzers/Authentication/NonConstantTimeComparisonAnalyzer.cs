@@ -239,8 +239,7 @@ public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
         var last = words.Count - 1;
         while (last > 0 && ValueSuffixes.Contains(words[last]))
             last--;
-        var word = words[last];
-        return word is "apikey" or "secret" || word == "key" && last > 0 && words[last - 1] == "api";
+        return words[last] == "secret" || IdentifierWords.IsApiKeyAt(words, last);
     }
 
     private static bool IsHashApi(IMethodSymbol method)

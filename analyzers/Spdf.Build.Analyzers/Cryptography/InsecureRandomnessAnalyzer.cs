@@ -238,9 +238,9 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
     private static bool IsApiKeyName(string name)
     {
         var words = IdentifierWords.Split(name);
-        for (var i = 1; i < words.Count; i++)
+        for (var i = 0; i < words.Count; i++)
         {
-            if (words[i] == "key" && words[i - 1] == "api")
+            if (IdentifierWords.IsApiKeyAt(words, i))
                 return true;
         }
 

@@ -77,5 +77,13 @@ internal static class IdentifierWords
         return false;
     }
 
+    /// <summary>
+    /// True when the word at <paramref name="index"/> of split <paramref name="words"/> ends an API key's name: "apikey"
+    /// (<c>apikey</c>, <c>APIKEY</c>) or "key" right after "api" (<c>apiKey</c>, <c>api_key</c>). One spelling rule for every
+    /// rule that asks; where in the name it must stand is each rule's own decision.
+    /// </summary>
+    public static bool IsApiKeyAt(IReadOnlyList<string> words, int index)
+        => words[index] == "apikey" || (words[index] == "key" && index > 0 && words[index - 1] == "api");
+
     public static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
 }
