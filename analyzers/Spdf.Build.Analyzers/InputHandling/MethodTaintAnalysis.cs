@@ -29,6 +29,8 @@ internal sealed class MethodTaintAnalysis
     private int _work;
     private ITypeSymbol? _lastTypeAsked;
     private bool _lastTypeCarries;
+    private IParameterSymbol? _lastParameterAsked;
+    private bool _lastParameterUntrusted;
 
     // The solver's state, created only for a member that introduces taint (most members introduce none, and
     // allocating these for every member was a tenth of the analyzer's time).
@@ -173,13 +175,37 @@ internal sealed class MethodTaintAnalysis
                     return true;
                 break;
             case OperationKind.ParameterReference:
-                var parameter = ((IParameterReferenceOperation)operation).Parameter;
-                if (IsMainArguments(parameter) || _knowledge.IsMarkedUntrustedOwnParameter(parameter) || IsRequestBound(parameter))
+                if (IsUntrustedParameter(((IParameterReferenceOperation)operation).Parameter))
                     return true;
                 break;
         }
 
-        return operation.Type is { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } type && IsCarrier(type);
+        return operation.Type is { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } type && IsCarrier(type) && !IsThrown(operation);
+    }
+
+    // A member reads its few parameters again and again: remember the last one.
+    private bool IsUntrustedParameter(IParameterSymbol parameter)
+    {
+        if (!ReferenceEquals(parameter, _lastParameterAsked))
+        {
+            _lastParameterAsked = parameter;
+            _lastParameterUntrusted = IsMainArguments(parameter) || _knowledge.IsMarkedUntrustedOwnParameter(parameter) || IsRequestBound(parameter);
+        }
+
+        return _lastParameterUntrusted;
+    }
+
+    /// <summary>
+    /// An exception created to be thrown (<c>throw new ArgumentException(...)</c>): its value reaches nothing in the
+    /// member but the throw, which no summary reads; a catch that receives it reads its own, exception-typed variable.
+    /// Most members that introduce taint only by an exception do it this way.
+    /// </summary>
+    private static bool IsThrown(IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation)
+            parent = parent.Parent;
+        return parent is IThrowOperation;
     }
 
     // Neighbouring operations often share a type (a receiver and its member, a chain of calls): remember the last one.
@@ -1241,8 +1267,19 @@ internal sealed class MethodTaintAnalysis
     private static bool IsNonNullConstant(IOperation operation) => operation.ConstantValue is { HasValue: true, Value: not null };
 
     private static bool IsCollectionAdd(IMethodSymbol method)
-        => method.Name is "Add" or "AddRange" or "Insert" or "Enqueue" or "Push" or "TryAdd"
-           && method.ContainingType.AllInterfaces.Any(i => i.Name is "ICollection" or "IEnumerable");
+    {
+        if (method.Name is not ("Add" or "AddRange" or "Insert" or "Enqueue" or "Push" or "TryAdd"))
+            return false;
+        // The definition's interfaces have the same names and are computed once; a constructed type's are
+        // substituted again on each request.
+        foreach (var implemented in method.ContainingType.OriginalDefinition.AllInterfaces)
+        {
+            if (implemented.Name is "ICollection" or "IEnumerable")
+                return true;
+        }
+
+        return false;
+    }
 
     private static bool IsBufferType(ITypeSymbol type)
         => type is IArrayTypeSymbol

@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Spdf.Build.Analyzers.Attributes;
+using Spdf.Build.Analyzers.Infrastructure;
 using Spdf.Build.Analyzers.InputHandling.Sinks;
 
 namespace Spdf.Build.Analyzers.InputHandling;
@@ -123,7 +125,6 @@ internal sealed class TaintKnowledge
     // One cache per thread: every method the project calls lands here, and a shared concurrent dictionary of them
     // spent more time waiting on its locks (and growing) than computing roles. Threads may compute a role twice.
     private readonly ThreadLocal<Dictionary<IMethodSymbol, MethodRole>> _methodRoles = new(() => new Dictionary<IMethodSymbol, MethodRole>(SymbolEqualityComparer.Default));
-    private const string UntrustedInputAttributeName = "Spdf.Build.UntrustedInputAttribute";
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> _assembliesWithMarks = new(SymbolEqualityComparer.Default);
     private readonly IAssemblySymbol _compilationAssembly;
     private readonly bool _compilationMayCarryMarks;
@@ -183,7 +184,11 @@ internal sealed class TaintKnowledge
         }
 
         _compilationAssembly = compilation.Assembly;
-        _compilationMayCarryMarks = compilation.Assembly.GetTypeByMetadataName(UntrustedInputAttributeName) is not null;
+        // Every project that uses Spdf.Build gets the marker generated into it, but only one whose code names it
+        // (directly, qualified, as UntrustedInputAttribute or through an alias) can apply it; for the others no own
+        // member needs its attributes read. The generated declaration itself does not count.
+        _compilationMayCarryMarks = compilation.Assembly.GetTypeByMetadataName(DataHandlingAttributeSources.UntrustedInputAttribute) is not null
+            && CompilationText.AnyTreeContains(compilation, "UntrustedInput", DataHandlingAttributeSources.Source.Text);
 
         String = compilation.GetSpecialType(SpecialType.System_String);
         Path = compilation.GetTypeByMetadataName("System.IO.Path");
@@ -329,7 +334,7 @@ internal sealed class TaintKnowledge
             return _compilationMayCarryMarks;
         return _assembliesWithMarks.TryGetValue(assembly, out var mayCarry)
             ? mayCarry
-            : _assembliesWithMarks.GetOrAdd(assembly, assembly.GetTypeByMetadataName(UntrustedInputAttributeName) is not null);
+            : _assembliesWithMarks.GetOrAdd(assembly, assembly.GetTypeByMetadataName(DataHandlingAttributeSources.UntrustedInputAttribute) is not null);
     }
 
     public bool IsNetworkStreamRead(IMethodSymbol method, IOperation? instance)
@@ -338,18 +343,21 @@ internal sealed class TaintKnowledge
 
     /// <summary>
     /// Whether values of a class type are exceptions or network streams. Asked for most operations of every member,
-    /// so it walks the base-type chain (a few reference comparisons) instead of a shared cache: a concurrent
-    /// dictionary of every type the compilation uses costs more in hashing, locks and growth than the walk.
+    /// so it walks the base-type chain instead of a shared cache (a concurrent dictionary of every type the
+    /// compilation uses costs more in hashing, locks and growth than the walk), and compares names before symbols:
+    /// almost every type on the way is neither, and its name tells so without a symbol comparison.
     /// </summary>
     public TaintCarrier CarrierOf(ITypeSymbol type)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            var definition = current.OriginalDefinition;
-            if (SymbolEqualityComparer.Default.Equals(definition, Exception))
-                return TaintCarrier.Exception;
-            if (NetworkStream is not null && SymbolEqualityComparer.Default.Equals(definition, NetworkStream))
-                return TaintCarrier.NetworkStream;
+            switch (current.Name)
+            {
+                case "Exception" when SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, Exception):
+                    return TaintCarrier.Exception;
+                case "NetworkStream" when NetworkStream is not null && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, NetworkStream):
+                    return TaintCarrier.NetworkStream;
+            }
         }
 
         return TaintCarrier.None;

@@ -69,6 +69,19 @@ public sealed class ArchiveExceptionAndRegexTaintTests
             """));
 
     [Fact]
+    public Task An_exception_thrown_and_caught_in_one_member_is_reported_through_its_catch_variable()
+        => Verify.VerifyAnalyzerAsync(Program("""
+            try
+            {
+                throw new InvalidOperationException("pump state " + DateTime.UtcNow.Ticks);
+            }
+            catch (InvalidOperationException ex)
+            {
+                Port.WriteLine({|SPDF3016:ex.Message|});
+            }
+            """));
+
+    [Fact]
     public Task Fixed_error_codes_and_local_logs_of_exceptions_are_not_reported()
         => Verify.VerifyAnalyzerAsync(Program("""
             var writer = new StreamWriter(Client.GetStream());
