@@ -57,14 +57,20 @@ public sealed class FailOpenErrorHandlingAnalyzer : DiagnosticAnalyzer
             return;
 
         var handler = catchClause.Handler;
-        var returns = OwnDescendants(handler).OfType<IReturnOperation>().ToList();
-        if (returns.Any(r => IsSuccess(r.ReturnedValue)))
+        var exits = false;
+        foreach (var operation in OwnDescendants(handler))
         {
-            Report(context, catchClause, method, "returns success");
-            return;
+            switch (operation)
+            {
+                case IReturnOperation returned when IsSuccess(returned.ReturnedValue):
+                    Report(context, catchClause, method, "returns success");
+                    return;
+                case IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue or BranchKind.GoTo }:
+                    exits = true;
+                    break;
+            }
         }
 
-        var exits = returns.Count > 0 || OwnDescendants(handler).Any(o => o is IThrowOperation or IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue or BranchKind.GoTo });
         if (exits)
             return;
 

@@ -194,13 +194,23 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static IEnumerable<ILocalReferenceOperation> LocalReferences(ILocalSymbol local, IOperation root)
+    /// <summary>The reads and writes of <paramref name="local"/> in the member, in source order.</summary>
+    private static List<ILocalReferenceOperation> LocalReferences(ILocalSymbol local, IOperation root)
     {
-        foreach (var operation in root.Descendants())
+        var references = new List<ILocalReferenceOperation>();
+        var pending = new Stack<IOperation>();
+        pending.Push(root);
+        while (pending.Count > 0)
         {
-            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
-                yield return reference;
+            var operation = pending.Pop();
+            // The kind before the interface test: most operations are not local references.
+            if (operation.Kind == OperationKind.LocalReference && SymbolEqualityComparer.Default.Equals(((ILocalReferenceOperation)operation).Local, local))
+                references.Add((ILocalReferenceOperation)operation);
+            foreach (var child in operation.ChildOperations.Reverse())
+                pending.Push(child);
         }
+
+        return references;
     }
 
     private static bool IsWriteTarget(IOperation reference)

@@ -14,12 +14,16 @@ internal static class CompilationText
     /// exactly <paramref name="ignoredText"/> (a generated declaration that names the word itself).
     /// </summary>
     public static bool AnyTreeContains(Compilation compilation, string word, string ignoredText)
+        => AnyTreeContainsAny(compilation, new[] { word }, ignoredText);
+
+    /// <summary>Whether any syntax tree's text, other than one that is exactly <paramref name="ignoredText"/>, contains one of <paramref name="words"/>.</summary>
+    public static bool AnyTreeContainsAny(Compilation compilation, string[] words, string ignoredText)
     {
         var buffer = new char[ChunkLength];
         foreach (var tree in compilation.SyntaxTrees)
         {
             var text = tree.GetText();
-            if (Contains(text, word, buffer) && !IsExactly(text, ignoredText))
+            if (ContainsAny(text, words, buffer) && !IsExactly(text, ignoredText))
                 return true;
         }
 
@@ -27,15 +31,21 @@ internal static class CompilationText
     }
 
     /// <summary>Reads the text in chunks (a large file's text is itself chunked, and copying it whole would allocate it again).</summary>
-    private static bool Contains(SourceText text, string word, char[] buffer)
+    private static bool ContainsAny(SourceText text, string[] words, char[] buffer)
     {
-        var overlap = word.Length - 1;
+        var overlap = 0;
+        foreach (var word in words)
+            overlap = Math.Max(overlap, word.Length - 1);
         for (var start = 0; start < text.Length; start += ChunkLength - overlap)
         {
             var count = Math.Min(ChunkLength, text.Length - start);
             text.CopyTo(start, buffer, 0, count);
-            if (IndexOf(buffer, count, word) >= 0)
-                return true;
+            foreach (var word in words)
+            {
+                if (IndexOf(buffer, count, word) >= 0)
+                    return true;
+            }
+
             if (start + count == text.Length)
                 break;
         }

@@ -69,10 +69,11 @@ internal sealed class MethodTaintAnalysis
             if (!Walk(blocks, buffers))
                 return Array.Empty<TaintFinding>();
             CreateSolverState();
-            foreach (var operation in buffers.Collected)
+            var collected = buffers.Collected;
+            for (var i = 0; i < collected.Count; i++)
             {
                 Spend();
-                Collect(operation);
+                Collect(collected[i]);
             }
 
             if (_sites.Count == 0)
@@ -117,11 +118,12 @@ internal sealed class MethodTaintAnalysis
         while (pending.Count > 0)
         {
             var operation = pending.Pop();
-            if (IsCollected(operation.Kind))
+            var kind = operation.Kind;
+            if (IsCollected(kind))
                 collected.Add(operation);
-            else if (operation.Kind == OperationKind.AnonymousFunction && _knowledge.AspNetCore.IsPresent)
+            else if (kind == OperationKind.AnonymousFunction && _knowledge.AspNetCore.IsPresent)
                 NoteMinimalApiHandler((IAnonymousFunctionOperation)operation);
-            if (!introducesTaint && IntroducesTaint(operation))
+            if (!introducesTaint && IntroducesTaint(operation, kind))
                 introducesTaint = true;
             foreach (var child in operation.ChildOperations.Reverse())
                 pending.Push(child);
@@ -151,11 +153,11 @@ internal sealed class MethodTaintAnalysis
     };
 
     /// <summary>Exactly the operations that <see cref="Summarize"/> gives a taint of their own (a superset is safe).</summary>
-    private bool IntroducesTaint(IOperation operation)
+    private bool IntroducesTaint(IOperation operation, OperationKind kind)
     {
         // Kind before type tests: a failed interface test scans the operation's interface map, and most operations
         // would fail all four.
-        switch (operation.Kind)
+        switch (kind)
         {
             case OperationKind.Invocation:
                 var invocation = (IInvocationOperation)operation;
@@ -1177,8 +1179,8 @@ internal sealed class MethodTaintAnalysis
         => (_handlerParameters is not null && _handlerParameters.Contains(parameter)) || _knowledge.AspNetCore.IsBoundParameter(parameter);
 
     private static bool IsMainArguments(IParameterSymbol parameter)
-        => parameter.ContainingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" }
-           && parameter is { Ordinal: 0, Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } };
+        => parameter is { Ordinal: 0, Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } }
+           && parameter.ContainingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" };
 
     /// <summary>What an expression carries by itself, and the variables it reads with the flags that reach it.</summary>
     private sealed class Summary

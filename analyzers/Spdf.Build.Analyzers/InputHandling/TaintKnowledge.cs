@@ -125,7 +125,9 @@ internal sealed class TaintKnowledge
     // One cache per thread: every method the project calls lands here, and a shared concurrent dictionary of them
     // spent more time waiting on its locks (and growing) than computing roles. Threads may compute a role twice.
     private readonly ThreadLocal<Dictionary<IMethodSymbol, MethodRole>> _methodRoles = new(() => new Dictionary<IMethodSymbol, MethodRole>(SymbolEqualityComparer.Default));
-    private readonly ConcurrentDictionary<IAssemblySymbol, bool> _assembliesWithMarks = new(SymbolEqualityComparer.Default);
+    // The referenced assemblies whose own members can carry the marker (usually none): asked for most calls and
+    // field reads, so answered from a set built once instead of a lookup per assembly met.
+    private readonly HashSet<IAssemblySymbol> _referencesWithMarks = new(SymbolEqualityComparer.Default);
     private readonly IAssemblySymbol _compilationAssembly;
     private readonly bool _compilationMayCarryMarks;
     // Names of the source members present: most calls and property reads are ruled out by name before any type test.
@@ -189,6 +191,11 @@ internal sealed class TaintKnowledge
         // member needs its attributes read. The generated declaration itself does not count.
         _compilationMayCarryMarks = compilation.Assembly.GetTypeByMetadataName(DataHandlingAttributeSources.UntrustedInputAttribute) is not null
             && CompilationText.AnyTreeContains(compilation, "UntrustedInput", DataHandlingAttributeSources.Source.Text);
+        foreach (var reference in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (reference.GetTypeByMetadataName(DataHandlingAttributeSources.UntrustedInputAttribute) is not null)
+                _referencesWithMarks.Add(reference);
+        }
 
         String = compilation.GetSpecialType(SpecialType.System_String);
         Path = compilation.GetTypeByMetadataName("System.IO.Path");
@@ -328,13 +335,11 @@ internal sealed class TaintKnowledge
 
     private bool MayCarryUntrustedMarks(ISymbol symbol)
     {
+        if (!_compilationMayCarryMarks && _referencesWithMarks.Count == 0)
+            return false;
         if (symbol.ContainingAssembly is not { } assembly)
             return true;
-        if (ReferenceEquals(assembly, _compilationAssembly))
-            return _compilationMayCarryMarks;
-        return _assembliesWithMarks.TryGetValue(assembly, out var mayCarry)
-            ? mayCarry
-            : _assembliesWithMarks.GetOrAdd(assembly, assembly.GetTypeByMetadataName(DataHandlingAttributeSources.UntrustedInputAttribute) is not null);
+        return ReferenceEquals(assembly, _compilationAssembly) ? _compilationMayCarryMarks : _referencesWithMarks.Contains(assembly);
     }
 
     public bool IsNetworkStreamRead(IMethodSymbol method, IOperation? instance)

@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -20,9 +20,9 @@ internal sealed class TaintWalkBuffers
     {
     }
 
-    public Stack<IOperation> Pending { get; } = new(64);
+    public OperationBuffer Pending { get; } = new(64);
 
-    public List<IOperation> Collected { get; } = new(256);
+    public OperationBuffer Collected { get; } = new(256);
 
     public static TaintWalkBuffers Rent()
     {
@@ -39,12 +39,57 @@ internal sealed class TaintWalkBuffers
     {
         buffers.Pending.Clear();
         buffers.Collected.Clear();
-        if (buffers.Collected.Capacity > MaxPooledCapacity)
+        if (buffers.Collected.Capacity > MaxPooledCapacity || buffers.Pending.Capacity > MaxPooledCapacity)
             return;
         for (var i = 0; i < Pool.Length; i++)
         {
             if (Interlocked.CompareExchange(ref Pool[i], buffers, null) is null)
                 return;
         }
+    }
+}
+
+/// <summary>
+/// A growable list of operations, also used as a stack. The elements sit in a struct so storing one is a plain write:
+/// an <c>IOperation[]</c> is covariant, and every store into it runs the runtime's array type check, which was a
+/// seventh of the walk over a member's operations.
+/// </summary>
+internal sealed class OperationBuffer
+{
+    private Slot[] _items;
+
+    public OperationBuffer(int capacity) => _items = new Slot[capacity];
+
+    public int Count { get; private set; }
+
+    public int Capacity => _items.Length;
+
+    public IOperation this[int index] => _items[index].Operation;
+
+    public void Add(IOperation operation)
+    {
+        if (Count == _items.Length)
+            Array.Resize(ref _items, _items.Length * 2);
+        _items[Count++].Operation = operation;
+    }
+
+    public void Push(IOperation operation) => Add(operation);
+
+    public IOperation Pop()
+    {
+        var operation = _items[--Count].Operation;
+        _items[Count].Operation = null!;
+        return operation;
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_items, 0, Count);
+        Count = 0;
+    }
+
+    private struct Slot
+    {
+        public IOperation Operation;
     }
 }

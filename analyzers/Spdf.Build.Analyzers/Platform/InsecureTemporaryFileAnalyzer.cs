@@ -42,18 +42,17 @@ public sealed class InsecureTemporaryFileAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(c =>
             {
-                var invocation = (IInvocationOperation)c.Operation;
-                if (invocation.TargetMethod.Name == "GetTempFileName" && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, path.Value))
-                {
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(),
-                        "Path.GetTempFileName creates a predictable file in the shared temporary directory; use a private directory and Path.GetRandomFileName with FileMode.CreateNew"));
-                }
-            }, OperationKind.Invocation);
-
-            start.RegisterOperationAction(c =>
-            {
                 var arguments = c.Operation.CallArguments(out var method);
-                if (method is null || !method.IsInNamespace("System.IO") || unixFileMode.Value is not { } fileMode)
+                if (method is null || !method.IsInNamespace("System.IO"))
+                    return;
+                if (method.Name == "GetTempFileName" && SymbolEqualityComparer.Default.Equals(method.ContainingType, path.Value))
+                {
+                    c.ReportDiagnostic(Diagnostic.Create(Rule, c.Operation.Syntax.GetLocation(),
+                        "Path.GetTempFileName creates a predictable file in the shared temporary directory; use a private directory and Path.GetRandomFileName with FileMode.CreateNew"));
+                    return;
+                }
+
+                if (unixFileMode.Value is not { } fileMode)
                     return;
                 foreach (var argument in arguments)
                 {

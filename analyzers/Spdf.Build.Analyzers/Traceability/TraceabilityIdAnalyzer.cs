@@ -52,6 +52,8 @@ public sealed class TraceabilityIdAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
+        if (!TraceabilityAttributeTypes.AreNamedInSource(context.Compilation))
+            return;
         var attributes = new DeferredCompilationValue<TraceabilityAttributeTypes>(context.Compilation, TraceabilityAttributeTypes.Create);
         var catalog = TraceabilityIdCatalog.Read(context.Options, context.CancellationToken);
         context.RegisterSymbolAction(c =>

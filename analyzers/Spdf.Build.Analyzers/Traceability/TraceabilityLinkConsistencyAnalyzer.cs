@@ -40,6 +40,8 @@ public sealed class TraceabilityLinkConsistencyAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
+            if (!TraceabilityAttributeTypes.AreNamedInSource(start.Compilation))
+                return;
             var attributes = new DeferredCompilationValue<TraceabilityAttributeTypes>(start.Compilation, TraceabilityAttributeTypes.Create);
             start.RegisterSymbolAction(c =>
             {

@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Spdf.Build.Analyzers.Attributes;
+using Spdf.Build.Analyzers.Infrastructure;
 
 namespace Spdf.Build.Analyzers.Traceability;
 
@@ -45,6 +47,9 @@ internal sealed class TraceabilityAttributeTypes
     public static readonly ImmutableArray<SymbolKind> AttributableSymbolKinds = ImmutableArray.Create(
         SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
 
+    private static readonly string[] AttributeWords = { "Mitigates", "ImplementsControl", "Verifies" };
+    private static readonly ConditionalWeakTable<Compilation, Lazy<bool>> NamedInSource = new();
+
     private readonly INamedTypeSymbol? _mitigates;
     private readonly INamedTypeSymbol? _implementsControl;
     private readonly INamedTypeSymbol? _verifies;
@@ -64,6 +69,17 @@ internal sealed class TraceabilityAttributeTypes
         var verifies = compilation.GetTypeByMetadataName(TraceabilityAttributeSources.VerifiesAttributeName);
         return mitigates is null && implementsControl is null && verifies is null ? null : new TraceabilityAttributeTypes(mitigates, implementsControl, verifies);
     }
+
+    /// <summary>
+    /// Whether some source file names a traceability attribute (as <c>Mitigates</c>, <c>MitigatesAttribute</c>, qualified or
+    /// through an alias, which names it too). The attributes are internal and generated into each project, so a symbol
+    /// can carry one only when its compilation's source names it; in a project that links nothing the three rules then
+    /// register no per-symbol action at all. Answered once per compilation for the three of them.
+    /// </summary>
+    public static bool AreNamedInSource(Compilation compilation)
+        => NamedInSource.GetValue(
+            compilation,
+            c => new Lazy<bool>(() => CompilationText.AnyTreeContainsAny(c, AttributeWords, TraceabilityAttributeSources.Source.Text))).Value;
 
     public IReadOnlyList<TraceabilityLink> LinksOf(ISymbol symbol, CancellationToken cancellationToken)
     {

@@ -43,4 +43,27 @@ public sealed class CompilationTextTests
     [Fact]
     public void Finds_the_word_at_the_very_end_of_a_long_file()
         => Assert.True(CompilationText.AnyTreeContains(CompilationOf(new string(' ', 16371) + Word), Word, Declaration));
+
+    [Theory]
+    [InlineData(8175)]
+    [InlineData(8180)]
+    [InlineData(8184)]
+    [InlineData(8188)]
+    [InlineData(16360)]
+    public void Finds_a_short_word_of_several_wherever_it_falls_against_the_chunks(int position)
+    {
+        // The chunks overlap by the longest word less one character; the short word must be found in every position too.
+        var words = new[] { "ImplementsControl", "Verifies" };
+        var text = new string(' ', position) + "Verifies" + new string(' ', 100);
+        Assert.True(CompilationText.AnyTreeContainsAny(CompilationOf(text), words, Declaration));
+        Assert.False(CompilationText.AnyTreeContainsAny(CompilationOf(text.Replace("Verifies", "Verified", System.StringComparison.Ordinal)), words, Declaration));
+    }
+
+    [Fact]
+    public void Finds_any_of_several_words_in_any_file()
+    {
+        var words = new[] { "Mitigates", "ImplementsControl", "Verifies" };
+        Assert.True(CompilationText.AnyTreeContainsAny(CompilationOf("class A { }", "// ImplementsControl"), words, Declaration));
+        Assert.False(CompilationText.AnyTreeContainsAny(CompilationOf("class A { }", "// Mitigated, Implements Control, Verified"), words, Declaration));
+    }
 }
