@@ -13,7 +13,6 @@ namespace Spdf.Build.Analyzers.Archives;
 /// budget, and an archive that names files already in the destination replaces them: a crafted package fills the
 /// device's storage or swaps installed files in one call. Extraction without overwrite is not reported.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OverwritingArchiveExtractionAnalyzer : DiagnosticAnalyzer
 {
     private static readonly string[] ExtractingTypeNames =

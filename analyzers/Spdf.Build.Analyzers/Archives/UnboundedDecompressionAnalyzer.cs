@@ -13,7 +13,6 @@ namespace Spdf.Build.Analyzers.Archives;
 /// size limit: a few kilobytes of compressed input can expand to gigabytes and exhaust the device's memory or
 /// storage. Reading in a loop with a byte budget is not reported.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnboundedDecompressionAnalyzer : DiagnosticAnalyzer
 {
     private static readonly string[] DecompressionTypeNames =

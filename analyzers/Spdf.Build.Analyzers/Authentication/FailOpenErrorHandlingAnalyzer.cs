@@ -13,7 +13,6 @@ namespace Spdf.Build.Analyzers.Authentication;
 /// password that reports success: it returns <c>true</c> (or a <c>Success</c>/<c>Valid</c>/<c>Allowed</c> result), or, in a
 /// <c>void</c> check that signals failure by throwing, swallows the exception, or falls through to a <c>return true</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FailOpenErrorHandlingAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(

@@ -17,7 +17,6 @@ namespace Spdf.Build.Analyzers.Authentication;
 /// written into a connection string (<c>Password=...</c>, <c>Pwd=...</c>). User names, empty strings, placeholders,
 /// labels, header and setting names, resource keys and <c>nameof</c> are not reported.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(

@@ -18,7 +18,6 @@ namespace Spdf.Build.Analyzers.Authentication;
 /// <c>apiKey</c>, <c>clientSecret</c>).
 /// Comparisons with constants or <c>null</c> and length checks are not reported.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
 {
     internal const string FormProperty = "Form";

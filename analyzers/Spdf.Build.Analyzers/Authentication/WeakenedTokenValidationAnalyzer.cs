@@ -17,7 +17,6 @@ namespace Spdf.Build.Analyzers.Authentication;
 /// token); an issuer, audience, lifetime or signing-key validator delegate that returns <c>true</c> unconditionally.
 /// Only runs when the type is in the compilation.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WeakenedTokenValidationAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(

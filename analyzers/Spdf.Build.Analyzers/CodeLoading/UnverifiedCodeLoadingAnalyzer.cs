@@ -14,7 +14,6 @@ namespace Spdf.Build.Analyzers.CodeLoading;
 /// <c>Validate*</c>, <c>CheckSignature</c>, <c>FixedTimeEquals</c> or <c>SequenceEqual</c> in an enclosing
 /// block before the load, or in the condition of an enclosing <c>if</c> the load is inside).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnverifiedCodeLoadingAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(

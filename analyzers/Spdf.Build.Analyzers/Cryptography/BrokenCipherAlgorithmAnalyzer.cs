@@ -13,7 +13,6 @@ namespace Spdf.Build.Analyzers.Cryptography;
 /// <c>DESCryptoServiceProvider</c>), and DES, 3DES, RC2 or RC4 requested by name from <c>SymmetricAlgorithm.Create</c>
 /// or <c>CryptoConfig.CreateFromName</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BrokenCipherAlgorithmAnalyzer : DiagnosticAnalyzer
 {
     internal const string FormProperty = "Form";

@@ -11,7 +11,6 @@ namespace Spdf.Build.Analyzers.Cryptography;
 /// cipher's <c>Mode</c> (or passed on), and the one-shot <c>EncryptEcb</c>/<c>TryEncryptEcb</c> APIs. Comparing a mode
 /// with these values is not reported.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EcbCipherModeAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(

@@ -14,7 +14,6 @@ namespace Spdf.Build.Analyzers.Cryptography;
 /// to <c>new SymmetricSecurityKey(key)</c>, or imported as a private key (<c>ImportRSAPrivateKey</c>,
 /// <c>ImportPkcs8PrivateKey</c>, <c>ImportFromPem</c> of a constant PEM holding a private key).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardCodedCryptographicKeyAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(

@@ -12,7 +12,6 @@ namespace Spdf.Build.Analyzers.Cryptography;
 /// <c>AesGcm/AesCcm/ChaCha20Poly1305.Encrypt(nonce, ...)</c>. IVs read from data, generated at run time or
 /// derived from a KDF are not reported.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardCodedInitializationVectorAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(

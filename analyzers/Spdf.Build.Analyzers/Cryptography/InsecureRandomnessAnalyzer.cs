@@ -14,7 +14,6 @@ namespace Spdf.Build.Analyzers.Cryptography;
 /// session ID, OTP or challenge. The flow is followed through expressions, string building, array element writes
 /// and up to three locals. Random numbers for simulations, jitter, sampling or test data are not reported.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
 {
     private const int MaxLocalHops = 3;

@@ -14,7 +14,6 @@ namespace Spdf.Build.Analyzers.Cryptography;
 /// <c>new RSACryptoServiceProvider()</c>, whose default is 1024 bits, unless a key is imported in the same member), any DSA key,
 /// and elliptic curves below 256 bits (named-curve properties, curve names and OIDs, <c>KeySize</c>).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
 {
     internal const string FixableProperty = "FixableRsaKeySize";

@@ -11,7 +11,6 @@ namespace Spdf.Build.Analyzers.Cryptography;
 /// method that computes no MAC (no HMAC type, <c>HMAC*.HashData</c> or <c>IncrementalHash.CreateHMAC</c>), in a
 /// compilation where an AEAD cipher (<c>AesGcm</c>) is available. Heuristic: the MAC may be computed by a caller.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnauthenticatedCbcEncryptionAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(

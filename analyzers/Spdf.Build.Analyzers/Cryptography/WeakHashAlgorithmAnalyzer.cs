@@ -14,7 +14,6 @@ namespace Spdf.Build.Analyzers.Cryptography;
 /// one-shot helpers of the algorithm types, name-based factories (<c>HashAlgorithm.Create("MD5")</c>,
 /// <c>CryptoConfig.CreateFromName</c>) and <c>HashAlgorithmName.MD5/SHA1</c> passed to hashing, signing and verification APIs.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WeakHashAlgorithmAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property telling the code fix which syntactic form was reported.</summary>

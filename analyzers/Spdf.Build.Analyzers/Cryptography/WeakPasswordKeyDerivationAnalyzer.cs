@@ -15,7 +15,6 @@ namespace Spdf.Build.Analyzers.Cryptography;
 /// <c>KeyDerivation.Pbkdf2</c> is checked the same way. A single pass of a fast hash over a password
 /// (<c>SHA256.HashData(Encoding.UTF8.GetBytes(salt + password))</c>) is reported too.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
 {
     internal const string FixProperty = "Fix";

@@ -19,7 +19,6 @@ namespace Spdf.Build.Analyzers.Logging;
 /// object with such members, or when its name matches the configured lists. Values passed through any other
 /// method (a redactor, a hash) are not reported.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SensitiveDataLoggingAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor PersonalRule = SpdfDescriptors.Create(

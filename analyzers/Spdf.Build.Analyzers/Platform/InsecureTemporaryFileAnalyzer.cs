@@ -12,7 +12,6 @@ namespace Spdf.Build.Analyzers.Platform;
 /// <c>File.SetUnixFileMode</c>, <c>Directory.CreateDirectory</c>, <c>FileSystemInfo.UnixFileMode</c> or
 /// <c>FileStreamOptions.UnixCreateMode</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InsecureTemporaryFileAnalyzer : DiagnosticAnalyzer
 {
     private const int OtherWrite = 0x2;

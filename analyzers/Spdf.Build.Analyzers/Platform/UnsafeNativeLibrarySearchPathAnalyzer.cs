@@ -12,7 +12,6 @@ namespace Spdf.Build.Analyzers.Platform;
 /// the assembly, and <c>NativeLibrary.Load</c>/<c>TryLoad</c> of a constant relative path. Imports of an absolute path are
 /// not reported.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnsafeNativeLibrarySearchPathAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(

@@ -13,7 +13,6 @@ namespace Spdf.Build.Analyzers.Serialization;
 /// with a type resolver, and Json.NET <c>TypeNameHandling</c> other than <c>None</c> on settings, serializers and
 /// attributes (attribute arguments are assignments in the operation tree). (A serializer built for a type chosen by device input is reported by <c>UntrustedInputAnalyzer</c>.)
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InsecureDeserializationAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property set when the code fix can replace the reported value with <c>TypeNameHandling.None</c>.</summary>

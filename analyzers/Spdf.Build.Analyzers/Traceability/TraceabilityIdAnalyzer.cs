@@ -10,7 +10,6 @@ namespace Spdf.Build.Analyzers.Traceability;
 /// [ImplementsControl] and [Verifies]: the ID must be PREFIX-digits, of the kind the attribute links, and
 /// defined in the threat model the build passed in (spdf-traceability-ids.txt).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TraceabilityIdAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor UnknownIdRule = SpdfDescriptors.Create(

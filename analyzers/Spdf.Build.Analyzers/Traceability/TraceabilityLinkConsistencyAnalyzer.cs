@@ -11,7 +11,6 @@ namespace Spdf.Build.Analyzers.Traceability;
 /// SPDF4005 (the same link twice on one symbol) and SPDF4006 (one symbol both implements/mitigates and
 /// verifies the same ID: code cannot be its own verification evidence).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TraceabilityLinkConsistencyAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor DuplicateRule = SpdfDescriptors.Create(

@@ -10,7 +10,6 @@ namespace Spdf.Build.Analyzers.Traceability;
 /// NUnit [Test]/[TestCase]/[TestCaseSource], or attributes derived from them); anywhere else no test run ever
 /// produces an outcome for it.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class VerifiesOutsideTestMethodAnalyzer : DiagnosticAnalyzer
 {
     private static readonly ImmutableHashSet<string> TestAttributeNames = ImmutableHashSet.Create(

@@ -20,7 +20,6 @@ namespace Spdf.Build.Analyzers.Transport;
 /// <c>HttpClientHandler.DangerousAcceptAnyServerCertificateValidator</c>. Callbacks that pin a certificate or check the
 /// errors are not reported.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(

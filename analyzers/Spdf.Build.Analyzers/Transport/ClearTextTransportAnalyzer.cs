@@ -17,7 +17,6 @@ namespace Spdf.Build.Analyzers.Transport;
 /// the scheme (<c>$"http://{host}/x"</c>, <c>"http://" + host</c>). Loopback addresses and strings that never reach a network API
 /// (XML namespaces, documentation links) are not reported.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(

@@ -13,7 +13,6 @@ namespace Spdf.Build.Analyzers.Transport;
 /// <c>X509Certificate2.Verify</c>, <c>CryptographicOperations.FixedTimeEquals</c>) is discarded: called as a statement
 /// or assigned to <c>_</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IgnoredVerificationResultAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(

@@ -14,7 +14,6 @@ namespace Spdf.Build.Analyzers.Transport;
 /// operating system choose (<c>SslProtocols.None</c>, <c>SecurityProtocolType.SystemDefault</c>). Both also cover numeric
 /// casts of the same values (<c>(SslProtocols)192</c>, <c>(SecurityProtocolType)3072</c>).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
 {
     internal const string EnumTypeProperty = "EnumType";

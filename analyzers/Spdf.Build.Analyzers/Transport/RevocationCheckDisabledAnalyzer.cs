@@ -11,7 +11,6 @@ namespace Spdf.Build.Analyzers.Transport;
 /// Kestrel options); <c>CheckCertificateRevocationList = false</c>; <c>checkCertificateRevocation: false</c> passed to
 /// <c>SslStream.AuthenticateAs*</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = SpdfDescriptors.Create(

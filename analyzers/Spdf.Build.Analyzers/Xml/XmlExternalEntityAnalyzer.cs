@@ -15,7 +15,6 @@ namespace Spdf.Build.Analyzers.Xml;
 /// Framework before 4.5.2, whose defaults resolve external entities, also <c>DtdProcessing.Parse</c> and an
 /// <c>XmlDocument</c> or <c>XmlTextReader</c> whose resolver the method does not set to <c>null</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class XmlExternalEntityAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property naming the code fix: <see cref="FixProhibitDtd"/> or <see cref="FixNullResolver"/>.</summary>
