@@ -66,27 +66,24 @@ build() { # $1 = log name, $2 = WithAnalyzers, $3 = WithOtherAnalyzers (Security
         "-flp:logfile=$1.log;verbosity=normal;performancesummary" "-bl:$1.binlog" -p:Configuration=Release -t:Rebuild >/dev/null || true
 }
 
-# On a small shared machine one compile can take a third longer than the next: the compile without analyzers and
-# the one with Spdf.Build alone are built three times, alternately, and the medians are compared.
+# On a small shared machine one compile can take a third longer than the next, and a single build's analyzer times
+# move as much: each round builds the corpus without analyzers, with Spdf.Build alone and with all three tools, in
+# that order, three rounds, and the medians are compared.
 for round in 1 2 3; do
-    echo "Round $round/3: $count files without analyzers, then with Spdf.Build alone (ReportAnalyzer)..."
+    echo "Round $round/3: $count files without analyzers, with Spdf.Build alone, with Spdf.Build + SecurityCodeScan + NetAnalyzers..."
     build "baseline-$round" false false
     build "spdf-$round" true false
+    build "analyzers-$round" true true
 done
-echo "Building $count files with Spdf.Build + SecurityCodeScan + NetAnalyzers (ReportAnalyzer)..."
-build analyzers true true
 # The per-analyzer report is logged at detailed verbosity: replay the binary logs to read it.
-for name in analyzers spdf-1 spdf-2 spdf-3; do
+for name in analyzers-1 analyzers-2 analyzers-3 spdf-1 spdf-2 spdf-3; do
     dotnet msbuild "$name.binlog" -noconlog "-flp:logfile=$name-detailed.log;verbosity=detailed" >/dev/null
 done
 
 python3 - "$work" "$count" <<'PY'
 import re, statistics, sys
 work, count = sys.argv[1:3]
-baseline_logs = [f"{work}/baseline-{i}.log" for i in (1, 2, 3)]
-spdf_logs = [f"{work}/spdf-{i}.log" for i in (1, 2, 3)]
-spdf_report_logs = [f"{work}/spdf-{i}-detailed.log" for i in (1, 2, 3)]
-analyzers_log, report_log = f"{work}/analyzers.log", f"{work}/analyzers-detailed.log"
+rounds = (1, 2, 3)
 
 def csc_seconds(path):
     # "    12345 ms  Csc    1 calls" in the task performance summary.
@@ -97,48 +94,56 @@ def csc_seconds(path):
     sys.exit(f"no Csc timing in {path}")
 
 def analyzer_report(path):
-    total = None
     per_assembly = {}
     for line in open(path, encoding="utf-8", errors="replace"):
-        m = re.search(r"Total analyzer execution time:\s*([\d.,]+)\s*seconds", line)
-        if m:
-            total = float(m.group(1).replace(",", ""))
         # "      1.234   12   Spdf.Build.Analyzers, Version=..." (assembly rows, not the indented per-analyzer rows)
         m = re.match(r"\s*([<\d.,]+)\s+([<\d]+)\s+([A-Za-z][\w.]+), Version=", line)
         if m:
             seconds = 0.0 if m.group(1).startswith("<") else float(m.group(1).replace(",", ""))
             per_assembly[m.group(3)] = per_assembly.get(m.group(3), 0.0) + seconds
-    return total, per_assembly
-
-total, per_assembly = analyzer_report(report_log)
+    return per_assembly
 
 def sum_of(assemblies, prefix):
     return sum(v for k, v in assemblies.items() if k.startswith(prefix))
 
-baselines = [csc_seconds(path) for path in baseline_logs]
+def tools(path):
+    report = analyzer_report(path)
+    return {
+        "Spdf.Build.Analyzers": sum_of(report, "Spdf.Build.Analyzers"),
+        "SecurityCodeScan.VS2019 5.6.7": sum_of(report, "SecurityCodeScan"),
+        "NetAnalyzers (latest-all)": sum_of(report, "Microsoft.CodeAnalysis.NetAnalyzers") + sum_of(report, "Microsoft.CodeAnalysis.CSharp.NetAnalyzers"),
+    }
+
+def listed(values, digits):
+    return ", ".join(f"{v:.{digits}f}" for v in values)
+
+baselines = [csc_seconds(f"{work}/baseline-{i}.log") for i in rounds]
 compile_only = statistics.median(baselines)
-compile_with = csc_seconds(analyzers_log)
-spdf = sum_of(per_assembly, "Spdf.Build.Analyzers")
-scs = sum_of(per_assembly, "SecurityCodeScan")
-net = sum_of(per_assembly, "Microsoft.CodeAnalysis.NetAnalyzers") + sum_of(per_assembly, "Microsoft.CodeAnalysis.CSharp.NetAnalyzers")
+compiles_with_all = [csc_seconds(f"{work}/analyzers-{i}.log") for i in rounds]
+with_others = [tools(f"{work}/analyzers-{i}-detailed.log") for i in rounds]
+alone = [sum_of(analyzer_report(f"{work}/spdf-{i}-detailed.log"), "Spdf.Build.Analyzers") for i in rounds]
+compiles_with_spdf = [csc_seconds(f"{work}/spdf-{i}.log") for i in rounds]
+
 print()
-print(f"Corpus: {count} generated C# files, one compilation")
-print(f"Compile without analyzers (Csc task, median): {compile_only:8.2f} s   (runs: {', '.join(f'{b:.2f}' for b in baselines)})")
-print(f"Compile with all analyzers (Csc task):       {compile_with:8.2f} s")
-print(f"Total analyzer execution time (all):         {total if total is not None else float('nan'):8.2f} s")
+print(f"Corpus: {count} generated C# files, one compilation; three rounds, medians")
+print(f"Compile without analyzers (Csc task):        {compile_only:8.2f} s   (runs: {listed(baselines, 2)})")
+print(f"Compile with all three tools (Csc task):     {statistics.median(compiles_with_all):8.2f} s   (runs: {listed(compiles_with_all, 2)})")
 print()
-print(f"{'Analyzer package':<40}{'time (s)':>10}{'x SPDF':>9}{'% of compile':>14}")
-for name, seconds in (("Spdf.Build.Analyzers", spdf), ("SecurityCodeScan.VS2019 5.6.7", scs), ("NetAnalyzers (latest-all)", net)):
-    ratio = seconds / spdf if spdf else float('inf')
-    print(f"{name:<40}{seconds:>10.3f}{ratio:>9.1f}{100 * seconds / compile_only:>13.1f}%")
-alone = [sum_of(analyzer_report(path)[1], "Spdf.Build.Analyzers") for path in spdf_report_logs]
-compiles_with_spdf = [csc_seconds(path) for path in spdf_logs]
+print("With all three tools loaded (ReportAnalyzer, median of three builds):")
+print(f"{'Analyzer package':<40}{'time (s)':>10}{'x SPDF':>9}{'% of compile':>14}   runs (s)")
+spdf = statistics.median(run["Spdf.Build.Analyzers"] for run in with_others)
+medians = {}
+for name in with_others[0]:
+    runs = [run[name] for run in with_others]
+    medians[name] = seconds = statistics.median(runs)
+    ratio = seconds / spdf if spdf else float("inf")
+    print(f"{name:<40}{seconds:>10.3f}{ratio:>9.1f}{100 * seconds / compile_only:>13.1f}%   {listed(runs, 3)}")
 pair_shares = [100 * a / b for a, b in zip(alone, baselines)]
 print()
-print(f"Spdf.Build alone, three builds: analyzer time {', '.join(f'{a:.3f}' for a in alone)} s "
-      f"= {', '.join(f'{p:.1f}' for p in pair_shares)} % of the compile before each (median {statistics.median(pair_shares):.1f} %); "
-      f"compile with it {', '.join(f'{c:.2f}' for c in compiles_with_spdf)} s")
+print(f"Spdf.Build alone: analyzer time {listed(alone, 3)} s = {listed(pair_shares, 1)} % of the compile before each "
+      f"(median {statistics.median(pair_shares):.1f} %); compile with it {listed(compiles_with_spdf, 2)} s")
 print()
+scs = medians["SecurityCodeScan.VS2019 5.6.7"]
 print(f"SPDF / SecurityCodeScan = {spdf / scs if scs else float('nan'):.2f} (target <= 0.5); "
       f"SPDF = {100 * spdf / compile_only:.1f}% of the compile without analyzers (target <= 5%)")
 PY

@@ -299,9 +299,27 @@ internal sealed class TaintKnowledge
         return false;
     }
 
-    public bool IsArchiveEntryName(IPropertySymbol property)
-        => (property.Name is "FullName" or "Name" && IsOrInherits(property.ContainingType, ZipArchiveEntry))
-           || (property.Name is "Name" or "LinkName" && IsOrInherits(property.ContainingType, TarEntry));
+    // Asked for every property read (Name is a common one): type names are compared before symbols.
+    public bool IsArchiveEntryName(IPropertySymbol property) => property.Name switch
+    {
+        "FullName" => InheritsNamed(property.ContainingType, ZipArchiveEntry),
+        "Name" => InheritsNamed(property.ContainingType, ZipArchiveEntry) || InheritsNamed(property.ContainingType, TarEntry),
+        "LinkName" => InheritsNamed(property.ContainingType, TarEntry),
+        _ => false,
+    };
+
+    private static bool InheritsNamed(INamedTypeSymbol? type, INamedTypeSymbol? target)
+    {
+        if (target is null)
+            return false;
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == target.Name && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
+                return true;
+        }
+
+        return false;
+    }
 
     /// <summary>True for a parameter, property, field or method return value marked <c>[Spdf.Build.UntrustedInput]</c>.</summary>
     public bool IsMarkedUntrusted(ISymbol symbol)
