@@ -49,7 +49,7 @@ public sealed class OverwritingArchiveExtractionAnalyzer : DiagnosticAnalyzer
 
     private static INamedTypeSymbol[]? ResolveExtractingTypes(Compilation compilation)
     {
-        var types = ExtractingTypeNames.Select(compilation.GetTypeByMetadataName).OfType<INamedTypeSymbol>().ToArray();
+        var types = ExtractingTypeNames.Select(compilation.FindType).OfType<INamedTypeSymbol>().ToArray();
         return types.Length == 0 ? null : types;
     }
 

@@ -45,11 +45,11 @@ public sealed class UnboundedDecompressionAnalyzer : DiagnosticAnalyzer
             var types = new DeferredCompilationValue<DecompressionTypes>(start.Compilation, compilation =>
             {
                 var streams = DecompressionTypeNames
-                    .Select(compilation.GetTypeByMetadataName)
+                    .Select(compilation.FindType)
                     .Where(t => t is not null)
                     .Cast<INamedTypeSymbol>()
                     .ToImmutableArray();
-                return streams.IsEmpty ? null : new DecompressionTypes(streams, compilation.GetTypeByMetadataName("System.IO.TextReader"));
+                return streams.IsEmpty ? null : new DecompressionTypes(streams, compilation.FindType("System.IO.TextReader"));
             });
             start.RegisterOperationAction(c =>
             {

@@ -61,7 +61,7 @@ public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var fixedTimeEquals = new DeferredCompilationValue<INamedTypeSymbol>(
-                start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Cryptography.CryptographicOperations"));
+                start.Compilation, compilation => compilation.FindType("System.Security.Cryptography.CryptographicOperations"));
             start.RegisterOperationAction(c => { if (fixedTimeEquals.Value is not null) AnalyzeInvocation(c); }, OperationKind.Invocation);
             start.RegisterOperationAction(c => { if (fixedTimeEquals.Value is not null) AnalyzeBinary(c); }, OperationKind.Binary);
             start.RegisterOperationAction(c => { if (fixedTimeEquals.Value is not null) AnalyzeConditional(c); }, OperationKind.Conditional);

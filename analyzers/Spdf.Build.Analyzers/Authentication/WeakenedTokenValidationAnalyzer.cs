@@ -42,7 +42,7 @@ public sealed class WeakenedTokenValidationAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var parameters = new DeferredCompilationValue<INamedTypeSymbol>(
-                start.Compilation, compilation => compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.TokenValidationParameters"));
+                start.Compilation, compilation => compilation.FindType("Microsoft.IdentityModel.Tokens.TokenValidationParameters"));
             start.RegisterOperationAction(c =>
             {
                 if (parameters.Value is { } type)

@@ -38,8 +38,8 @@ public sealed class UnverifiedCodeLoadingAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var assembly = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Reflection.Assembly"));
-            var loadContext = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Runtime.Loader.AssemblyLoadContext"));
+            var assembly = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.Reflection.Assembly"));
+            var loadContext = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.Runtime.Loader.AssemblyLoadContext"));
             start.RegisterOperationAction(c =>
             {
                 var name = ((IInvocationOperation)c.Operation).TargetMethod.Name;

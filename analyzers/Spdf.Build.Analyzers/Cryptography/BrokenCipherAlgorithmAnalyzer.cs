@@ -117,7 +117,7 @@ public sealed class BrokenCipherAlgorithmAnalyzer : DiagnosticAnalyzer
 
         public static CipherTypes? Create(Compilation compilation)
         {
-            var symmetricAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
+            var symmetricAlgorithm = compilation.FindType("System.Security.Cryptography.SymmetricAlgorithm");
             if (symmetricAlgorithm is null)
                 return null;
 
@@ -125,11 +125,11 @@ public sealed class BrokenCipherAlgorithmAnalyzer : DiagnosticAnalyzer
             Add("System.Security.Cryptography.DES", "DES");
             Add("System.Security.Cryptography.TripleDES", "Triple DES");
             Add("System.Security.Cryptography.RC2", "RC2");
-            return new CipherTypes(brokenTypes, symmetricAlgorithm, compilation.GetTypeByMetadataName("System.Security.Cryptography.CryptoConfig"));
+            return new CipherTypes(brokenTypes, symmetricAlgorithm, compilation.FindType("System.Security.Cryptography.CryptoConfig"));
 
             void Add(string metadataName, string displayName)
             {
-                if (compilation.GetTypeByMetadataName(metadataName) is { } type)
+                if (compilation.FindType(metadataName) is { } type)
                     brokenTypes[type] = displayName;
             }
         }

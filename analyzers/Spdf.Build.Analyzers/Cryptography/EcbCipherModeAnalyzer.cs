@@ -79,8 +79,8 @@ public sealed class EcbCipherModeAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol SymmetricAlgorithm { get; }
 
         public static CipherModeTypes? Create(Compilation compilation)
-            => compilation.GetTypeByMetadataName("System.Security.Cryptography.CipherMode") is { } cipherMode
-               && compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm") is { } symmetricAlgorithm
+            => compilation.FindType("System.Security.Cryptography.CipherMode") is { } cipherMode
+               && compilation.FindType("System.Security.Cryptography.SymmetricAlgorithm") is { } symmetricAlgorithm
                 ? new CipherModeTypes(cipherMode, symmetricAlgorithm)
                 : null;
     }

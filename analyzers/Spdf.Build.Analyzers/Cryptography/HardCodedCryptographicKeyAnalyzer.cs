@@ -38,9 +38,9 @@ public sealed class HardCodedCryptographicKeyAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var symmetricAlgorithm = new DeferredCompilationValue<INamedTypeSymbol>(
-            context.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm"));
+            context.Compilation, compilation => compilation.FindType("System.Security.Cryptography.SymmetricAlgorithm"));
         var keyedHashAlgorithm = new DeferredCompilationValue<INamedTypeSymbol>(
-            context.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Cryptography.KeyedHashAlgorithm"));
+            context.Compilation, compilation => compilation.FindType("System.Security.Cryptography.KeyedHashAlgorithm"));
 
         context.RegisterOperationAction(c =>
         {

@@ -37,7 +37,7 @@ public sealed class HardCodedInitializationVectorAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var symmetricAlgorithm = new DeferredCompilationValue<INamedTypeSymbol>(
-            context.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm"));
+            context.Compilation, compilation => compilation.FindType("System.Security.Cryptography.SymmetricAlgorithm"));
 
         context.RegisterOperationAction(c =>
         {

@@ -47,7 +47,7 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var random = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Random"));
+            var random = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.Random"));
             start.RegisterOperationAction(c =>
             {
                 // Every Random method that yields data is named Next*: most invocations are rejected before any lookup.

@@ -267,17 +267,17 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
 
         public static KeyTypes? Create(Compilation compilation)
         {
-            var rsa = compilation.GetTypeByMetadataName("System.Security.Cryptography.RSA");
+            var rsa = compilation.FindType("System.Security.Cryptography.RSA");
             return rsa is null
                 ? null
                 : new KeyTypes(
-                    compilation.GetTypeByMetadataName("System.Security.Cryptography.AsymmetricAlgorithm"),
+                    compilation.FindType("System.Security.Cryptography.AsymmetricAlgorithm"),
                     rsa,
-                    compilation.GetTypeByMetadataName("System.Security.Cryptography.DSA"),
-                    compilation.GetTypeByMetadataName("System.Security.Cryptography.ECDsa"),
-                    compilation.GetTypeByMetadataName("System.Security.Cryptography.ECDiffieHellman"),
-                    compilation.GetTypeByMetadataName("System.Security.Cryptography.ECCurve"),
-                    compilation.GetTypeByMetadataName("System.Security.Cryptography.ECCurve+NamedCurves"));
+                    compilation.FindType("System.Security.Cryptography.DSA"),
+                    compilation.FindType("System.Security.Cryptography.ECDsa"),
+                    compilation.FindType("System.Security.Cryptography.ECDiffieHellman"),
+                    compilation.FindType("System.Security.Cryptography.ECCurve"),
+                    compilation.FindType("System.Security.Cryptography.ECCurve+NamedCurves"));
         }
 
         public bool IsEllipticCurve(ITypeSymbol? type) => type.InheritsFromOrEquals(EcDsa) || type.InheritsFromOrEquals(EcDiffieHellman);

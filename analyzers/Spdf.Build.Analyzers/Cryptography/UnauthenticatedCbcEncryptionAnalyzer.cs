@@ -99,13 +99,13 @@ public sealed class UnauthenticatedCbcEncryptionAnalyzer : DiagnosticAnalyzer
         /// <summary>Null unless CBC, the cipher base type and an AEAD alternative (AesGcm) are all available.</summary>
         public static CbcTypes? Create(Compilation compilation)
         {
-            var cipherMode = compilation.GetTypeByMetadataName("System.Security.Cryptography.CipherMode");
-            var symmetricAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
-            if (cipherMode is null || symmetricAlgorithm is null || compilation.GetTypeByMetadataName("System.Security.Cryptography.AesGcm") is null)
+            var cipherMode = compilation.FindType("System.Security.Cryptography.CipherMode");
+            var symmetricAlgorithm = compilation.FindType("System.Security.Cryptography.SymmetricAlgorithm");
+            if (cipherMode is null || symmetricAlgorithm is null || compilation.FindType("System.Security.Cryptography.AesGcm") is null)
                 return null;
             return new CbcTypes(cipherMode, symmetricAlgorithm, new MacTypes(
-                compilation.GetTypeByMetadataName("System.Security.Cryptography.KeyedHashAlgorithm"),
-                compilation.GetTypeByMetadataName("System.Security.Cryptography.IncrementalHash")));
+                compilation.FindType("System.Security.Cryptography.KeyedHashAlgorithm"),
+                compilation.FindType("System.Security.Cryptography.IncrementalHash")));
         }
     }
 

@@ -188,15 +188,15 @@ internal sealed class WeakHashTypes
         var factories = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
         foreach (var name in new[] { WellKnownTypeNames.HashAlgorithm, WellKnownTypeNames.KeyedHashAlgorithm, WellKnownTypeNames.Hmac, WellKnownTypeNames.CryptoConfig })
         {
-            if (compilation.GetTypeByMetadataName(name) is { } type)
+            if (compilation.FindType(name) is { } type)
                 factories.Add(type);
         }
 
         _nameBasedFactoryTypes = factories.ToImmutable();
-        _hashAlgorithmName = compilation.GetTypeByMetadataName(WellKnownTypeNames.HashAlgorithmName);
-        _incrementalHash = compilation.GetTypeByMetadataName(WellKnownTypeNames.IncrementalHash);
-        _cryptographicOperations = compilation.GetTypeByMetadataName("System.Security.Cryptography.CryptographicOperations");
-        _asymmetricAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.AsymmetricAlgorithm");
+        _hashAlgorithmName = compilation.FindType(WellKnownTypeNames.HashAlgorithmName);
+        _incrementalHash = compilation.FindType(WellKnownTypeNames.IncrementalHash);
+        _cryptographicOperations = compilation.FindType("System.Security.Cryptography.CryptographicOperations");
+        _asymmetricAlgorithm = compilation.FindType("System.Security.Cryptography.AsymmetricAlgorithm");
     }
 
     /// <summary>Returns null when the compilation references none of the hashing types.</summary>
@@ -210,14 +210,14 @@ internal sealed class WeakHashTypes
         Add(WellKnownTypeNames.HmacSha1, WeakAlgorithm.HmacSha1);
         Add(WellKnownTypeNames.HmacRipemd160, WeakAlgorithm.HmacRipemd160);
 
-        if (weakTypes.Count == 0 && compilation.GetTypeByMetadataName(WellKnownTypeNames.CryptoConfig) is null)
+        if (weakTypes.Count == 0 && compilation.FindType(WellKnownTypeNames.CryptoConfig) is null)
             return null;
 
         return new WeakHashTypes(compilation, weakTypes);
 
         void Add(string metadataName, WeakAlgorithm algorithm)
         {
-            if (compilation.GetTypeByMetadataName(metadataName) is { } type)
+            if (compilation.FindType(metadataName) is { } type)
                 weakTypes[type] = algorithm;
         }
     }

@@ -310,9 +310,9 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
         public static KdfTypes? Create(Compilation compilation)
         {
             var types = new KdfTypes(
-                compilation.GetTypeByMetadataName("System.Security.Cryptography.Rfc2898DeriveBytes"),
-                compilation.GetTypeByMetadataName("System.Security.Cryptography.PasswordDeriveBytes"),
-                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivation"));
+                compilation.FindType("System.Security.Cryptography.Rfc2898DeriveBytes"),
+                compilation.FindType("System.Security.Cryptography.PasswordDeriveBytes"),
+                compilation.FindType("Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivation"));
             return types.Rfc2898 is null && types.PasswordDeriveBytes is null && types.KeyDerivation is null ? null : types;
         }
     }

@@ -41,17 +41,17 @@ internal sealed class AspNetCoreBinding
 
     public AspNetCoreBinding(Compilation compilation)
     {
-        _bindingSourceAttributes = Array.ConvertAll(BindingSourceAttributeNames, compilation.GetTypeByMetadataName);
-        _fromServices = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.FromServicesAttribute");
-        _controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-        _controllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
-        _apiControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
-        _nonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
-        _nonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
-        _pageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
-        _bindPropertiesAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.BindPropertiesAttribute");
-        _endpointRouteBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
-        _formFile = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IFormFile");
+        _bindingSourceAttributes = Array.ConvertAll(BindingSourceAttributeNames, compilation.FindType);
+        _fromServices = compilation.FindType("Microsoft.AspNetCore.Mvc.FromServicesAttribute");
+        _controllerBase = compilation.FindType("Microsoft.AspNetCore.Mvc.ControllerBase");
+        _controllerAttribute = compilation.FindType("Microsoft.AspNetCore.Mvc.ControllerAttribute");
+        _apiControllerAttribute = compilation.FindType("Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
+        _nonControllerAttribute = compilation.FindType("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+        _nonActionAttribute = compilation.FindType("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+        _pageModel = compilation.FindType("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+        _bindPropertiesAttribute = compilation.FindType("Microsoft.AspNetCore.Mvc.BindPropertiesAttribute");
+        _endpointRouteBuilderExtensions = compilation.FindType("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+        _formFile = compilation.FindType("Microsoft.AspNetCore.Http.IFormFile");
         IsPresent = _controllerBase is not null || _pageModel is not null || _endpointRouteBuilderExtensions is not null
                     || Array.Exists(_bindingSourceAttributes, a => a is not null);
     }

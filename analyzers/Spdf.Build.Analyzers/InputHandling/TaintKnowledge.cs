@@ -141,7 +141,7 @@ internal sealed class TaintKnowledge
         {
             foreach (var member in sink.Members)
             {
-                if (compilation.GetTypeByMetadataName(member.TypeName) is not { } type)
+                if (compilation.FindType(member.TypeName) is not { } type)
                     continue;
                 if (member.Kind != SinkMemberKind.Constructor && member.MemberNames.IsEmpty)
                 {
@@ -163,13 +163,13 @@ internal sealed class TaintKnowledge
 
         foreach (var name in PropagatorTypeNames)
         {
-            if (compilation.GetTypeByMetadataName(name) is { } type)
+            if (compilation.FindType(name) is { } type)
                 _propagatorTypes.Add(type);
         }
 
         foreach (var pair in SourceMethods)
         {
-            if (compilation.GetTypeByMetadataName(pair.Key) is { } type)
+            if (compilation.FindType(pair.Key) is { } type)
             {
                 _sourceMethods[type] = pair.Value;
                 _sourceMethodNames.UnionWith(pair.Value);
@@ -178,7 +178,7 @@ internal sealed class TaintKnowledge
 
         foreach (var pair in SourceProperties)
         {
-            if (compilation.GetTypeByMetadataName(pair.Key) is { } type)
+            if (compilation.FindType(pair.Key) is { } type)
             {
                 _sourceProperties[type] = pair.Value;
                 _sourcePropertyNames.UnionWith(pair.Value);
@@ -198,24 +198,24 @@ internal sealed class TaintKnowledge
         }
 
         String = compilation.GetSpecialType(SpecialType.System_String);
-        Path = compilation.GetTypeByMetadataName("System.IO.Path");
-        Regex = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex");
-        RegexOptions = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.RegexOptions");
-        TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
-        Exception = compilation.GetTypeByMetadataName("System.Exception");
-        NetworkStream = compilation.GetTypeByMetadataName("System.Net.Sockets.NetworkStream");
-        Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
-        TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-        BinaryWriter = compilation.GetTypeByMetadataName("System.IO.BinaryWriter");
-        StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
-        ZipArchiveEntry = compilation.GetTypeByMetadataName("System.IO.Compression.ZipArchiveEntry");
-        TarEntry = compilation.GetTypeByMetadataName("System.Formats.Tar.TarEntry");
-        GeneratedRegexAttribute = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.GeneratedRegexAttribute");
+        Path = compilation.FindType("System.IO.Path");
+        Regex = compilation.FindType("System.Text.RegularExpressions.Regex");
+        RegexOptions = compilation.FindType("System.Text.RegularExpressions.RegexOptions");
+        TimeSpan = compilation.FindType("System.TimeSpan");
+        Exception = compilation.FindType("System.Exception");
+        NetworkStream = compilation.FindType("System.Net.Sockets.NetworkStream");
+        Stream = compilation.FindType("System.IO.Stream");
+        TextWriter = compilation.FindType("System.IO.TextWriter");
+        BinaryWriter = compilation.FindType("System.IO.BinaryWriter");
+        StringBuilder = compilation.FindType("System.Text.StringBuilder");
+        ZipArchiveEntry = compilation.FindType("System.IO.Compression.ZipArchiveEntry");
+        TarEntry = compilation.FindType("System.Formats.Tar.TarEntry");
+        GeneratedRegexAttribute = compilation.FindType("System.Text.RegularExpressions.GeneratedRegexAttribute");
 
         var channelWrites = new Dictionary<INamedTypeSymbol, string[]>(SymbolEqualityComparer.Default);
         foreach (var (typeName, methods) in ExceptionDetailsSink.ChannelWrites)
         {
-            if (compilation.GetTypeByMetadataName(typeName) is { } type)
+            if (compilation.FindType(typeName) is { } type)
                 channelWrites[type] = methods;
         }
 

@@ -50,7 +50,7 @@ public sealed class UntrustedInputAnalyzer : DiagnosticAnalyzer
         // Console and Exception exist in every compilation that can run on a device; without them there is nothing to do.
         var knowledge = new DeferredCompilationValue<TaintKnowledge>(
             context.Compilation,
-            compilation => compilation.GetTypeByMetadataName("System.Exception") is null ? null : TaintKnowledge.Create(compilation));
+            compilation => compilation.FindType("System.Exception") is null ? null : TaintKnowledge.Create(compilation));
 
         // One action per member that walks its operation trees itself: per-operation actions registered at block
         // start cost the driver a dispatch table per member and a callback per operation, which is most of the

@@ -233,14 +233,14 @@ public sealed class SensitiveDataLoggingAnalyzer : DiagnosticAnalyzer
 
         public LoggingApis(Compilation compilation)
         {
-            _loggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
-            _logger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-            _loggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
-            _console = compilation.GetTypeByMetadataName("System.Console");
-            _textWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-            _trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
-            _debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
-            _exception = compilation.GetTypeByMetadataName("System.Exception");
+            _loggerExtensions = compilation.FindType("Microsoft.Extensions.Logging.LoggerExtensions");
+            _logger = compilation.FindType("Microsoft.Extensions.Logging.ILogger");
+            _loggerMessageAttribute = compilation.FindType("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+            _console = compilation.FindType("System.Console");
+            _textWriter = compilation.FindType("System.IO.TextWriter");
+            _trace = compilation.FindType("System.Diagnostics.Trace");
+            _debug = compilation.FindType("System.Diagnostics.Debug");
+            _exception = compilation.FindType("System.Exception");
             var thirdParty = ImmutableArray.CreateBuilder<(INamedTypeSymbol, string[])>();
             Add("Serilog.ILogger", SerilogMethods);
             Add("Serilog.Log", SerilogMethods);
@@ -251,7 +251,7 @@ public sealed class SensitiveDataLoggingAnalyzer : DiagnosticAnalyzer
 
             void Add(string name, string[] methods)
             {
-                if (compilation.GetTypeByMetadataName(name) is { } type)
+                if (compilation.FindType(name) is { } type)
                     thirdParty.Add((type, methods));
             }
         }

@@ -101,13 +101,13 @@ public sealed class UnsafeNativeLibrarySearchPathAnalyzer : DiagnosticAnalyzer
 
         public static ImportTypes? Create(Compilation compilation)
         {
-            var searchPaths = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.DefaultDllImportSearchPathsAttribute");
+            var searchPaths = compilation.FindType("System.Runtime.InteropServices.DefaultDllImportSearchPathsAttribute");
             if (searchPaths is null)
                 return null;
             return new ImportTypes(
                 searchPaths,
-                compilation.GetTypeByMetadataName("System.Runtime.InteropServices.LibraryImportAttribute"),
-                compilation.GetTypeByMetadataName("System.Runtime.InteropServices.NativeLibrary"),
+                compilation.FindType("System.Runtime.InteropServices.LibraryImportAttribute"),
+                compilation.FindType("System.Runtime.InteropServices.NativeLibrary"),
                 compilation.Assembly.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, searchPaths)));
         }
     }

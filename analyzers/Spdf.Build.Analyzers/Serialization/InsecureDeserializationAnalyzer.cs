@@ -109,12 +109,12 @@ public sealed class InsecureDeserializationAnalyzer : DiagnosticAnalyzer
             var formatters = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
             foreach (var name in UnsafeFormatterTypes)
             {
-                if (compilation.GetTypeByMetadataName(name) is { } type)
+                if (compilation.FindType(name) is { } type)
                     formatters.Add(type);
             }
 
-            var javaScriptSerializer = compilation.GetTypeByMetadataName("System.Web.Script.Serialization.JavaScriptSerializer");
-            var typeNameHandling = compilation.GetTypeByMetadataName("Newtonsoft.Json.TypeNameHandling");
+            var javaScriptSerializer = compilation.FindType("System.Web.Script.Serialization.JavaScriptSerializer");
+            var typeNameHandling = compilation.FindType("Newtonsoft.Json.TypeNameHandling");
             return formatters.Count == 0 && javaScriptSerializer is null && typeNameHandling is null
                 ? null
                 : new SerializerTypes(formatters.ToImmutable(), javaScriptSerializer, typeNameHandling);

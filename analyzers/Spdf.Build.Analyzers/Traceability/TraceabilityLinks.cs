@@ -64,9 +64,9 @@ internal sealed class TraceabilityAttributeTypes
     /// <summary>Null when the compilation has none of the attributes (Spdf.Build's generator did not run).</summary>
     public static TraceabilityAttributeTypes? Create(Compilation compilation)
     {
-        var mitigates = compilation.GetTypeByMetadataName(TraceabilityAttributeSources.MitigatesAttributeName);
-        var implementsControl = compilation.GetTypeByMetadataName(TraceabilityAttributeSources.ImplementsControlAttributeName);
-        var verifies = compilation.GetTypeByMetadataName(TraceabilityAttributeSources.VerifiesAttributeName);
+        var mitigates = compilation.FindType(TraceabilityAttributeSources.MitigatesAttributeName);
+        var implementsControl = compilation.FindType(TraceabilityAttributeSources.ImplementsControlAttributeName);
+        var verifies = compilation.FindType(TraceabilityAttributeSources.VerifiesAttributeName);
         return mitigates is null && implementsControl is null && verifies is null ? null : new TraceabilityAttributeTypes(mitigates, implementsControl, verifies);
     }
 

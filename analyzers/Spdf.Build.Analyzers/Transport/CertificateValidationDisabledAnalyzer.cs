@@ -41,8 +41,8 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var sslPolicyErrors = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors"));
-            var httpClientHandler = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler"));
+            var sslPolicyErrors = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.Net.Security.SslPolicyErrors"));
+            var httpClientHandler = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.Net.Http.HttpClientHandler"));
 
             start.RegisterOperationAction(c =>
             {

@@ -35,7 +35,7 @@ public sealed class IgnoredVerificationResultAnalyzer : DiagnosticAnalyzer
         {
             // Only whether the cryptography types are referenced matters: resolved once, at the first candidate call.
             var cryptography = new DeferredCompilationValue<INamedTypeSymbol>(
-                start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Cryptography.AsymmetricAlgorithm"));
+                start.Compilation, compilation => compilation.FindType("System.Security.Cryptography.AsymmetricAlgorithm"));
             start.RegisterOperationAction(c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;

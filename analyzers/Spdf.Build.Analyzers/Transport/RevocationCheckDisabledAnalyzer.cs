@@ -31,7 +31,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var revocationMode = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509RevocationMode"));
+            var revocationMode = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.Security.Cryptography.X509Certificates.X509RevocationMode"));
 
             start.RegisterOperationAction(c =>
             {

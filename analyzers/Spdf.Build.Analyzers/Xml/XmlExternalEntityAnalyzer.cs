@@ -48,15 +48,15 @@ public sealed class XmlExternalEntityAnalyzer : DiagnosticAnalyzer
     {
         var xmlTypes = new DeferredCompilationValue<XmlTypes>(context.Compilation, compilation =>
         {
-            var xmlResolver = compilation.GetTypeByMetadataName("System.Xml.XmlResolver");
+            var xmlResolver = compilation.FindType("System.Xml.XmlResolver");
             return xmlResolver is null
                 ? null
                 : new XmlTypes(
                     xmlResolver,
-                    compilation.GetTypeByMetadataName("System.Xml.DtdProcessing"),
-                    compilation.GetTypeByMetadataName("System.Xml.XmlDocument"),
-                    compilation.GetTypeByMetadataName("System.Xml.XmlTextReader"),
-                    compilation.GetTypeByMetadataName("System.Xml.Xsl.XslCompiledTransform"),
+                    compilation.FindType("System.Xml.DtdProcessing"),
+                    compilation.FindType("System.Xml.XmlDocument"),
+                    compilation.FindType("System.Xml.XmlTextReader"),
+                    compilation.FindType("System.Xml.Xsl.XslCompiledTransform"),
                     UnsafeDefaults(compilation));
         });
 
