@@ -53,14 +53,44 @@ public sealed class UntrustedInputMarkerDetectionTests
         Assert.Empty(diagnostics);
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeWithGeneratedMarkerAsync(params string[] sources)
+    [Theory]
+    [InlineData("[return: Spdf.Build.UntrustedInput]", 1)]
+    [InlineData("", 0)]
+    public async Task A_member_marked_in_a_referenced_assembly_is_a_source_in_a_project_that_never_names_the_marker(string marker, int expected)
+    {
+        var driver = WithGeneratedMarker("SerialDriver", $$"""
+            public static class SerialPortDriver
+            {
+                {{marker}}
+                public static string ReadCommand() => "";
+            }
+            """);
+        var app = CSharpCompilation.Create(
+            "Device",
+            new[] { CSharpSyntaxTree.ParseText("static class Updater { static void Run() => System.Diagnostics.Process.Start(SerialPortDriver.ReadCommand(), \"--apply\"); }") },
+            TestReferences.Net80.Add(driver.ToMetadataReference()),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(app.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        var diagnostics = await app.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new UntrustedInputAnalyzer())).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Equal(Enumerable.Repeat(DiagnosticIds.UntrustedInputInProcessStart, expected), diagnostics.Select(d => d.Id));
+    }
+
+    private static Compilation WithGeneratedMarker(string assemblyName, params string[] sources)
     {
         var compilation = CSharpCompilation.Create(
-            "Device",
+            assemblyName,
             sources.Select((source, index) => CSharpSyntaxTree.ParseText(source, path: $"/src/File{index}.cs")),
             TestReferences.Net80,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         CSharpGeneratorDriver.Create(new SpdfAttributesGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out var withMarker, out _);
+        return withMarker;
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeWithGeneratedMarkerAsync(params string[] sources)
+    {
+        var withMarker = WithGeneratedMarker("Device", sources);
         Assert.Contains(withMarker.SyntaxTrees, tree => tree.ToString() == DataHandlingAttributeSources.Source.Text);
         Assert.Empty(withMarker.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
