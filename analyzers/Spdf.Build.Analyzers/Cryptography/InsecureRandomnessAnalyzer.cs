@@ -193,23 +193,14 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    /// <summary>The reads and writes of <paramref name="local"/> in the member, in source order.</summary>
-    private static List<ILocalReferenceOperation> LocalReferences(ILocalSymbol local, IOperation root)
+    private static IEnumerable<ILocalReferenceOperation> LocalReferences(ILocalSymbol local, IOperation root)
     {
-        var references = new List<ILocalReferenceOperation>();
-        var pending = new Stack<IOperation>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        foreach (var operation in root.Descendants())
         {
-            var operation = pending.Pop();
             // The kind before the interface test: most operations are not local references.
             if (operation.Kind == OperationKind.LocalReference && SymbolEqualityComparer.Default.Equals(((ILocalReferenceOperation)operation).Local, local))
-                references.Add((ILocalReferenceOperation)operation);
-            foreach (var child in operation.ChildOperations.Reverse())
-                pending.Push(child);
+                yield return (ILocalReferenceOperation)operation;
         }
-
-        return references;
     }
 
     private static bool IsWriteTarget(IOperation reference)

@@ -59,6 +59,10 @@ internal sealed class HostedRuleActions
             context.RegisterSyntaxNodeAction(Combine(pair.Value), pair.Key);
     }
 
+    /// <summary>The error for a registration the host does not forward (both collecting contexts refuse the same way).</summary>
+    public static NotSupportedException Unsupported(string rule, string registration)
+        => new(rule + " calls " + registration + ", which the rule host does not forward; run the rule as its own analyzer.");
+
     private static void Add<TKind, TContext>(Dictionary<TKind, List<Action<TContext>>> table, Action<TContext> action, ImmutableArray<TKind> kinds)
         where TKind : notnull
     {

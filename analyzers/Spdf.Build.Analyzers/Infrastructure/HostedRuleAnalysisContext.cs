@@ -19,12 +19,13 @@ internal sealed class HostedRuleAnalysisContext : AnalysisContext
         _rule = rule;
     }
 
-    // The host runs concurrently and analyzes generated code for every rule; a rule that asked otherwise would
-    // silently change behaviour when hosted, so it is refused.
+    // The host itself enables concurrent execution for all rules.
     public override void EnableConcurrentExecution()
     {
     }
 
+    // The host analyzes generated code for every rule; a rule that asked otherwise would silently change behaviour
+    // when hosted, so it is refused.
     public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode)
     {
         if (analysisMode != HostFlags)
@@ -59,6 +60,5 @@ internal sealed class HostedRuleAnalysisContext : AnalysisContext
 
     public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => throw Unsupported(nameof(RegisterSymbolStartAction));
 
-    private NotSupportedException Unsupported(string registration)
-        => new(_rule + " calls " + registration + ", which the rule host does not forward; run the rule as its own analyzer.");
+    private NotSupportedException Unsupported(string registration) => HostedRuleActions.Unsupported(_rule, registration);
 }

@@ -43,5 +43,5 @@ internal sealed class HostedRuleCompilationStartContext : CompilationStartAnalys
     public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => throw Unsupported(nameof(RegisterSymbolStartAction));
 
     private static NotSupportedException Unsupported(string registration)
-        => new("A hosted rule calls " + registration + " at compilation start, which the rule host does not forward; run the rule as its own analyzer.");
+        => HostedRuleActions.Unsupported("A hosted rule's compilation-start action", registration);
 }
