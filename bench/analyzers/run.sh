@@ -61,8 +61,11 @@ cd "$work"
 echo "Restoring the corpus project (SecurityCodeScan.VS2019 5.6.7)..."
 dotnet restore Corpus.csproj -nr:false -v:q >/dev/null
 
+# Every build starts its own compiler process (UseSharedCompilation=false): with the SDK's default compiler server the
+# first build would run cold and the later ones warm, and the rounds would not compare. README.md has warm-server runs.
 build() { # $1 = log name, $2 = WithAnalyzers, $3 = WithOtherAnalyzers (SecurityCodeScan and NetAnalyzers)
-    dotnet build Corpus.csproj --no-restore -nr:false -nologo -v:q -p:WithAnalyzers="$2" -p:WithOtherAnalyzers="$3" -p:ReportAnalyzer=true \
+    dotnet build Corpus.csproj --no-restore -nr:false -nologo -v:q -p:UseSharedCompilation=false \
+        -p:WithAnalyzers="$2" -p:WithOtherAnalyzers="$3" -p:ReportAnalyzer=true \
         "-flp:logfile=$1.log;verbosity=normal;performancesummary" "-bl:$1.binlog" -p:Configuration=Release -t:Rebuild >/dev/null || true
 }
 
