@@ -51,13 +51,14 @@ internal static class OperationExtensions
     }
 
     /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>
+    /// <remarks>Rules ask this for most calls and property reads: names are compared before the symbols.</remarks>
     public static bool InheritsFromOrEquals(this ITypeSymbol? type, INamedTypeSymbol? baseType)
     {
         if (baseType is null)
             return false;
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            if (current.Name == baseType.Name && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
                 return true;
         }
 

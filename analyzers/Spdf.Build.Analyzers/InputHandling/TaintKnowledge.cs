@@ -299,27 +299,14 @@ internal sealed class TaintKnowledge
         return false;
     }
 
-    // Asked for every property read (Name is a common one): type names are compared before symbols.
+    // Asked for every property read (Name is a common one).
     public bool IsArchiveEntryName(IPropertySymbol property) => property.Name switch
     {
-        "FullName" => InheritsNamed(property.ContainingType, ZipArchiveEntry),
-        "Name" => InheritsNamed(property.ContainingType, ZipArchiveEntry) || InheritsNamed(property.ContainingType, TarEntry),
-        "LinkName" => InheritsNamed(property.ContainingType, TarEntry),
+        "FullName" => property.ContainingType.InheritsFromOrEquals(ZipArchiveEntry),
+        "Name" => property.ContainingType.InheritsFromOrEquals(ZipArchiveEntry) || property.ContainingType.InheritsFromOrEquals(TarEntry),
+        "LinkName" => property.ContainingType.InheritsFromOrEquals(TarEntry),
         _ => false,
     };
-
-    private static bool InheritsNamed(INamedTypeSymbol? type, INamedTypeSymbol? target)
-    {
-        if (target is null)
-            return false;
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name == target.Name && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
-                return true;
-        }
-
-        return false;
-    }
 
     /// <summary>True for a parameter, property, field or method return value marked <c>[Spdf.Build.UntrustedInput]</c>.</summary>
     public bool IsMarkedUntrusted(ISymbol symbol)
@@ -394,11 +381,8 @@ internal sealed class TaintKnowledge
     {
         if (type is null || target is null)
             return false;
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
-                return true;
-        }
+        if (type.InheritsFromOrEquals(target))
+            return true;
 
         if (target.TypeKind == TypeKind.Interface)
         {
