@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -43,7 +44,7 @@ public sealed class OverwritingArchiveExtractionAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var types = new DeferredCompilationValue<INamedTypeSymbol[]>(start.Compilation, ResolveExtractingTypes);
-            start.RegisterOperationAction(c => Analyze(c, types), OperationKind.Invocation);
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => Analyze(c, types), OperationKind.Invocation);
         });
     }
 
@@ -53,6 +54,7 @@ public sealed class OverwritingArchiveExtractionAnalyzer : DiagnosticAnalyzer
         return types.Length == 0 ? null : types;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void Analyze(OperationAnalysisContext context, DeferredCompilationValue<INamedTypeSymbol[]> extractingTypes)
     {
         var invocation = (IInvocationOperation)context.Operation;

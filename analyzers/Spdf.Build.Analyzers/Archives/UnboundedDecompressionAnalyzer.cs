@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -51,7 +52,7 @@ public sealed class UnboundedDecompressionAnalyzer : DiagnosticAnalyzer
                     .ToImmutableArray();
                 return streams.IsEmpty ? null : new DecompressionTypes(streams, compilation.FindType("System.IO.TextReader"));
             });
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 if (types.Value is { } decompression)
                     Analyze(c, decompression.Streams, decompression.TextReader);
@@ -59,6 +60,7 @@ public sealed class UnboundedDecompressionAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void Analyze(OperationAnalysisContext context, ImmutableArray<INamedTypeSymbol> types, INamedTypeSymbol? textReader)
     {
         var invocation = (IInvocationOperation)context.Operation;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Spdf.Build.Analyzers.Infrastructure;
 
 namespace Spdf.Build.Analyzers.Authentication;
@@ -42,6 +43,7 @@ internal static class CredentialNames
     /// <summary>Substrings every credential name contains; most identifiers are rejected without splitting.</summary>
     private static readonly string[] Fragments = { "pass", "pwd", "secret", "token", "key" };
 
+    [MethodImpl(HotPath.Optimize)]
     public static bool IsCredentialName(string identifier, bool includeTokens = true)
     {
         if (!IdentifierWords.ContainsFragment(identifier, Fragments))

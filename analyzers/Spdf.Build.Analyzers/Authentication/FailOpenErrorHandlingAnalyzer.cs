@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -49,6 +50,7 @@ public sealed class FailOpenErrorHandlingAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(Analyze, OperationKind.CatchClause);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void Analyze(OperationAnalysisContext context)
     {
         var catchClause = (ICatchClauseOperation)context.Operation;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -46,6 +47,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         context.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringText);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeAssignment(OperationAnalysisContext context)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
@@ -71,6 +73,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
 
     private static readonly char[] KeySeparators = { ':', '.', '/' };
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeDeclarator(OperationAnalysisContext context)
     {
         var declarator = (IVariableDeclaratorOperation)context.Operation;
@@ -78,6 +81,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
             Check(context, declarator.Symbol.Name, initializer.Value);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeFieldInitializer(OperationAnalysisContext context)
     {
         var initializer = (IFieldInitializerOperation)context.Operation;
@@ -85,6 +89,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
             Check(context, field.Name, initializer.Value);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzePropertyInitializer(OperationAnalysisContext context)
     {
         var initializer = (IPropertyInitializerOperation)context.Operation;
@@ -92,18 +97,21 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
             Check(context, property.Name, initializer.Value);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeParameterInitializer(OperationAnalysisContext context)
     {
         var initializer = (IParameterInitializerOperation)context.Operation;
         Check(context, initializer.Parameter.Name, initializer.Value);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeCall(OperationAnalysisContext context)
     {
         foreach (var argument in context.Operation.CallArguments(out _))
             AnalyzeArgument(context, argument);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument)
     {
         // Collection initializer elements ({ "ApiKey", "..." }) are implicit arguments of explicit values; default parameter
@@ -126,6 +134,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
     /// <c>dictionary.Add("password", "...")</c>, <c>{ { "ApiKey", "..." } }</c> collection initializers,
     /// <c>Environment.SetEnvironmentVariable("DB_PASSWORD", "...")</c>: the constant key of the value argument.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     private static string? KeyOfKeyValueCall(IArgumentOperation argument)
     {
         if (argument.Parameter!.Name != "value"
@@ -140,6 +149,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         return LastKeySegment(key);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeComparison(OperationAnalysisContext context)
     {
         var binary = (IBinaryOperation)context.Operation;
@@ -155,6 +165,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
             Check(context, right, binary.LeftOperand);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
     {
         var literal = context.Node;
@@ -184,9 +195,11 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
     }
 
     // The type first: reading ConstantValue boxes a numeric constant on every call.
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsStringConstant(IOperation value)
         => value.Type?.SpecialType == SpecialType.System_String && value.ConstantValue.HasValue;
 
+    [MethodImpl(HotPath.Optimize)]
     private static void Check(OperationAnalysisContext context, string name, IOperation value)
     {
         value = value.WalkDownConversions();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -62,12 +63,13 @@ public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
         {
             var fixedTimeEquals = new DeferredCompilationValue<INamedTypeSymbol>(
                 start.Compilation, compilation => compilation.FindType("System.Security.Cryptography.CryptographicOperations"));
-            start.RegisterOperationAction(c => { if (fixedTimeEquals.Value is not null) AnalyzeInvocation(c); }, OperationKind.Invocation);
-            start.RegisterOperationAction(c => { if (fixedTimeEquals.Value is not null) AnalyzeBinary(c); }, OperationKind.Binary);
-            start.RegisterOperationAction(c => { if (fixedTimeEquals.Value is not null) AnalyzeConditional(c); }, OperationKind.Conditional);
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => { if (fixedTimeEquals.Value is not null) AnalyzeInvocation(c); }, OperationKind.Invocation);
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => { if (fixedTimeEquals.Value is not null) AnalyzeBinary(c); }, OperationKind.Binary);
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => { if (fixedTimeEquals.Value is not null) AnalyzeConditional(c); }, OperationKind.Conditional);
         });
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeInvocation(OperationAnalysisContext context)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -95,6 +97,7 @@ public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
             Report(context, invocation.Syntax, name, form);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeBinary(OperationAnalysisContext context)
     {
         var binary = (IBinaryOperation)context.Operation;
@@ -111,6 +114,7 @@ public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>if (a[i] != b[i]) return false;</c> inside a loop over a MAC.</summary>
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeConditional(OperationAnalysisContext context)
     {
         var conditional = (IConditionalOperation)context.Operation;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -43,7 +44,7 @@ public sealed class WeakenedTokenValidationAnalyzer : DiagnosticAnalyzer
         {
             var parameters = new DeferredCompilationValue<INamedTypeSymbol>(
                 start.Compilation, compilation => compilation.FindType("Microsoft.IdentityModel.Tokens.TokenValidationParameters"));
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 if (parameters.Value is { } type)
                     Analyze(c, type);

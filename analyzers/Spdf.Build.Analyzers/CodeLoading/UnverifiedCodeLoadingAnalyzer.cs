@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -40,7 +41,7 @@ public sealed class UnverifiedCodeLoadingAnalyzer : DiagnosticAnalyzer
         {
             var assembly = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.Reflection.Assembly"));
             var loadContext = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.Runtime.Loader.AssemblyLoadContext"));
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 var name = ((IInvocationOperation)c.Operation).TargetMethod.Name;
                 if (AssemblyLoads.Contains(name) || ContextLoads.Contains(name))

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -65,14 +66,14 @@ public sealed class BrokenCipherAlgorithmAnalyzer : DiagnosticAnalyzer
     {
         var types = new DeferredCompilationValue<CipherTypes>(context.Compilation, CipherTypes.Create);
 
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             var creation = (IObjectCreationOperation)c.Operation;
             if (types.Value?.CipherOf(creation.Type) is { } name)
                 Report(c, creation.Syntax, name, FormCreation);
         }, OperationKind.ObjectCreation);
 
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             var invocation = (IInvocationOperation)c.Operation;
             var method = invocation.TargetMethod;
@@ -134,6 +135,7 @@ public sealed class BrokenCipherAlgorithmAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(HotPath.Optimize)]
         public string? CipherOf(ITypeSymbol? type)
         {
             for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)

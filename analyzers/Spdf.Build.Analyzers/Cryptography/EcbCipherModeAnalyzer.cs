@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -38,7 +39,7 @@ public sealed class EcbCipherModeAnalyzer : DiagnosticAnalyzer
     {
         var types = new DeferredCompilationValue<CipherModeTypes>(context.Compilation, CipherModeTypes.Create);
 
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             var reference = (IFieldReferenceOperation)c.Operation;
             if (types.Value is not { } cipherTypes)
@@ -57,7 +58,7 @@ public sealed class EcbCipherModeAnalyzer : DiagnosticAnalyzer
             }
         }, OperationKind.FieldReference);
 
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             var invocation = (IInvocationOperation)c.Operation;
             var method = invocation.TargetMethod;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -42,7 +43,7 @@ public sealed class HardCodedCryptographicKeyAnalyzer : DiagnosticAnalyzer
         var keyedHashAlgorithm = new DeferredCompilationValue<INamedTypeSymbol>(
             context.Compilation, compilation => compilation.FindType("System.Security.Cryptography.KeyedHashAlgorithm"));
 
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             var assignment = (ISimpleAssignmentOperation)c.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "Key" } property
@@ -54,7 +55,7 @@ public sealed class HardCodedCryptographicKeyAnalyzer : DiagnosticAnalyzer
             }
         }, OperationKind.SimpleAssignment);
 
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             // Parameter names first: the namespace test is the costly part and most calls have no key parameter.
             var arguments = c.Operation.CallArguments(out var method);
@@ -81,6 +82,7 @@ public sealed class HardCodedCryptographicKeyAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsKeyParameter(IMethodSymbol method, IParameterSymbol parameter)
     {
         switch (parameter.Name)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,7 +40,7 @@ public sealed class HardCodedInitializationVectorAnalyzer : DiagnosticAnalyzer
         var symmetricAlgorithm = new DeferredCompilationValue<INamedTypeSymbol>(
             context.Compilation, compilation => compilation.FindType("System.Security.Cryptography.SymmetricAlgorithm"));
 
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             var assignment = (ISimpleAssignmentOperation)c.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "IV" } property
@@ -51,7 +52,7 @@ public sealed class HardCodedInitializationVectorAnalyzer : DiagnosticAnalyzer
         }, OperationKind.SimpleAssignment);
 
         // IVs and nonces are only parameters of methods: one check of the method name per call, not one per argument.
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             var invocation = (IInvocationOperation)c.Operation;
             var method = invocation.TargetMethod;
@@ -67,9 +68,11 @@ public sealed class HardCodedInitializationVectorAnalyzer : DiagnosticAnalyzer
         }, OperationKind.Invocation);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsEncryptingMethodName(string name)
         => name is "CreateEncryptor" or "EncryptCbc" or "EncryptCfb" or "TryEncryptCbc" or "TryEncryptCfb" or "Encrypt";
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsIvParameter(IMethodSymbol method, IParameterSymbol parameter)
         => parameter.Name is "rgbIV" or "iv" or "nonce" && (method.Name != "Encrypt" || parameter.Name == "nonce");
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -48,7 +49,7 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var random = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.Random"));
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 // Every Random method that yields data is named Next*: most invocations are rejected before any lookup.
                 if (((IInvocationOperation)c.Operation).TargetMethod.Name.StartsWith("Next", System.StringComparison.Ordinal) && random.Value is { } type)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -53,12 +54,12 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
     {
         var types = new DeferredCompilationValue<KeyTypes>(context.Compilation, KeyTypes.Create);
 
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             if (types.Value is { } keyTypes)
                 AnalyzeCreation(c, keyTypes);
         }, OperationKind.ObjectCreation);
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             if (((IInvocationOperation)c.Operation).TargetMethod is { IsStatic: true, Name: "Create" or "CreateFromFriendlyName" or "CreateFromValue" or "CreateFromOid" }
                 && types.Value is { } keyTypes)
@@ -66,12 +67,12 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
                 AnalyzeInvocation(c, keyTypes);
             }
         }, OperationKind.Invocation);
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             if (((ISimpleAssignmentOperation)c.Operation).Target is IPropertyReferenceOperation { Property.Name: "KeySize" } && types.Value is { } keyTypes)
                 AnalyzeAssignment(c, keyTypes);
         }, OperationKind.SimpleAssignment);
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             // Named curves are static properties; instance property reads (most of them) are rejected first.
             if (((IPropertyReferenceOperation)c.Operation).Property.IsStatic && types.Value is { } keyTypes)
@@ -79,6 +80,7 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
         }, OperationKind.PropertyReference);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeCreation(OperationAnalysisContext context, KeyTypes types)
     {
         var creation = (IObjectCreationOperation)context.Operation;
@@ -148,6 +150,7 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
             CheckEc(context, value);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeNamedCurve(OperationAnalysisContext context, KeyTypes types)
     {
         var reference = (IPropertyReferenceOperation)context.Operation;

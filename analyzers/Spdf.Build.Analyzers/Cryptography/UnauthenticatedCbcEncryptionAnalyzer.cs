@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -38,7 +39,7 @@ public sealed class UnauthenticatedCbcEncryptionAnalyzer : DiagnosticAnalyzer
 
         // Two narrow actions that look at the rest of the member only at a CBC site (rare), instead of a block-start
         // action that builds per-member state and listens to every invocation of every member.
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             var reference = (IFieldReferenceOperation)c.Operation;
             if (reference.Field.Name == "CBC"
@@ -50,7 +51,7 @@ public sealed class UnauthenticatedCbcEncryptionAnalyzer : DiagnosticAnalyzer
             }
         }, OperationKind.FieldReference);
 
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             var invocation = (IInvocationOperation)c.Operation;
             var method = invocation.TargetMethod;

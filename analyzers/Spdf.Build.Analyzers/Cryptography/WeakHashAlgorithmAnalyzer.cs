@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -49,12 +50,12 @@ public sealed class WeakHashAlgorithmAnalyzer : DiagnosticAnalyzer
     {
         var types = new DeferredCompilationValue<WeakHashTypes>(context.Compilation, WeakHashTypes.Create);
 
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             if (types.Value is { } weakHashTypes)
                 AnalyzeObjectCreation(c, weakHashTypes);
         }, OperationKind.ObjectCreation);
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             // Every reported call is static or a method of a System.Security.Cryptography type: other instance calls
             // (most of them) are rejected on the receiver's namespace before any lookup.
@@ -64,6 +65,7 @@ public sealed class WeakHashAlgorithmAnalyzer : DiagnosticAnalyzer
         }, OperationKind.Invocation);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeObjectCreation(OperationAnalysisContext context, WeakHashTypes types)
     {
         var creation = (IObjectCreationOperation)context.Operation;
@@ -72,6 +74,7 @@ public sealed class WeakHashAlgorithmAnalyzer : DiagnosticAnalyzer
             Report(context, creation.Syntax, algorithm, FormCreation);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeInvocation(OperationAnalysisContext context, WeakHashTypes types)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -226,6 +229,7 @@ internal sealed class WeakHashTypes
         => AlgorithmNames.TryGetValue(name.Trim(), out var algorithm) ? algorithm : null;
 
     /// <summary>The weak algorithm <paramref name="type"/> is or derives from (e.g. <c>SHA1Managed</c> → SHA-1).</summary>
+    [MethodImpl(HotPath.Optimize)]
     public WeakAlgorithm? AlgorithmOf(ITypeSymbol? type)
     {
         for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
@@ -237,6 +241,7 @@ internal sealed class WeakHashTypes
         return null;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     public bool IsNameBasedFactory(IMethodSymbol method)
         => method.IsStatic
            && method.Name is "Create" or "CreateFromName"
@@ -249,12 +254,14 @@ internal sealed class WeakHashTypes
     /// and DSA (<c>SignData</c>, <c>VerifyData</c>, <c>SignHash</c>, <c>VerifyHash</c>), whose hash decides what the signature
     /// protects. Key derivation (<c>Rfc2898DeriveBytes</c>, <c>HKDF</c>) is SPDF1007's.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     public bool IsHashingApiTakingAlgorithmName(IMethodSymbol method)
         => _hashAlgorithmName is not null
            && (SymbolEqualityComparer.Default.Equals(method.ContainingType, _incrementalHash)
                || SymbolEqualityComparer.Default.Equals(method.ContainingType, _cryptographicOperations)
                || IsSignatureMethod(method));
 
+    [MethodImpl(HotPath.Optimize)]
     private bool IsSignatureMethod(IMethodSymbol method)
         => !method.IsStatic
            && (method.Name.StartsWith("Sign", StringComparison.Ordinal) || method.Name.StartsWith("Verify", StringComparison.Ordinal))

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -48,7 +49,7 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
     {
         var types = new DeferredCompilationValue<KdfTypes>(context.Compilation, KdfTypes.Create);
 
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             var creation = (IObjectCreationOperation)c.Operation;
             if (types.Value is not { } kdf)
@@ -59,7 +60,7 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
                 AnalyzePbkdf2(c, creation.Syntax, creation.Arguments, isConstructor: true);
         }, OperationKind.ObjectCreation);
 
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             var invocation = (IInvocationOperation)c.Operation;
             var method = invocation.TargetMethod;
@@ -77,7 +78,7 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
             }
         }, OperationKind.Invocation);
 
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             var assignment = (ISimpleAssignmentOperation)c.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "IterationCount" } property
@@ -136,6 +137,7 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
     /// <c>SHA256.HashData(Encoding.UTF8.GetBytes(password + salt))</c>, <c>sha.ComputeHash(...)</c>: one pass of a fast hash
     /// over a password, salted or not. Hashes inside a member that loops (a hand-made stretching loop) are left alone.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzePasswordHash(OperationAnalysisContext context, IInvocationOperation invocation)
     {
         // ComputeHash is declared on HashAlgorithm: the receiver's type says which algorithm (and excludes HMACs).
@@ -153,6 +155,7 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
             fix: null);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsUnkeyedHash(INamedTypeSymbol type)
     {
         for (var current = type; current is not null; current = current.BaseType)
@@ -174,6 +177,7 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
         "hash", "hashed", "digest", "hint", "policy", "length", "id", "name", "expiry", "token", "reset", "salt", "file", "path");
 
     /// <summary>The name of a password the hashed data is built from, through encoding, concatenation and up to three locals.</summary>
+    [MethodImpl(HotPath.Optimize)]
     private static string? PasswordIn(IOperation? value, IOperation origin, int depth)
     {
         value = value?.WalkDownConversions();
@@ -252,6 +256,7 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
         return true;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static string? PasswordName(string name)
     {
         var words = IdentifierWords.Split(name);

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,8 +26,10 @@ internal static class HardCodedData
         "key", "rgbKey", "iv", "rgbIV", "nonce", "salt", "rgbSalt", "ikm", "prk", "password", "source", "associatedData",
     };
 
+    [MethodImpl(HotPath.Optimize)]
     public static bool IsHardCoded(IOperation? value) => IsHardCoded(value, depth: 0);
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsHardCoded(IOperation? value, int depth)
     {
         if (value is null || depth > 4)

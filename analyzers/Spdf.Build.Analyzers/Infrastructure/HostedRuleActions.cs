@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -35,6 +37,13 @@ internal sealed class HostedRuleActions
     public List<Action<CompilationStartAnalysisContext>> CompilationStartActions { get; } = new();
 
     public HostedRuleActions CopyPerCompilationActions() => new(this);
+
+    /// <summary>Every operation, symbol and syntax node action registered so far.</summary>
+    public IEnumerable<Delegate> NodeActions
+        => _operations.Values.SelectMany(actions => actions).Cast<Delegate>()
+            .Concat(_symbols.Values.SelectMany(actions => actions))
+            .Concat(_syntaxNodes.Values.SelectMany(actions => actions))
+            .Distinct();
 
     public void AddOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> kinds) => Add(_operations, action, kinds);
 
@@ -79,7 +88,7 @@ internal sealed class HostedRuleActions
         if (actions.Count == 1)
             return actions[0];
         var all = actions.ToArray();
-        return context =>
+        return [MethodImpl(HotPath.Optimize)] (context) =>
         {
             foreach (var action in all)
                 action(context);

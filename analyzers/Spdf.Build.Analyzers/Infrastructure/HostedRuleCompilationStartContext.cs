@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -13,7 +14,12 @@ internal sealed class HostedRuleCompilationStartContext : CompilationStartAnalys
 #pragma warning disable RS1012 // Not a start action: the host's start context, whose registrations the host makes itself.
     public HostedRuleCompilationStartContext(CompilationStartAnalysisContext context, HostedRuleActions actions)
 #pragma warning restore RS1012
-        : base(context.Compilation, context.Options, context.CancellationToken)
+        : this(context.Compilation, context.Options, actions, context.CancellationToken)
+    {
+    }
+
+    internal HostedRuleCompilationStartContext(Compilation compilation, AnalyzerOptions options, HostedRuleActions actions, CancellationToken cancellationToken)
+        : base(compilation, options, cancellationToken)
         => _actions = actions;
 
     public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)

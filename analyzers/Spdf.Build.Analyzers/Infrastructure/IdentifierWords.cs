@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Spdf.Build.Analyzers.Infrastructure;
 
@@ -9,6 +10,7 @@ namespace Spdf.Build.Analyzers.Infrastructure;
 /// </summary>
 internal static class IdentifierWords
 {
+    [MethodImpl(HotPath.Optimize)]
     public static List<string> Split(string identifier)
     {
         var words = new List<string>();
@@ -42,6 +44,7 @@ internal static class IdentifierWords
         Flush(identifier.Length);
         return words;
 
+        [MethodImpl(HotPath.Optimize)]
         void Flush(int end)
         {
             if (start >= 0 && end > start)
@@ -66,6 +69,7 @@ internal static class IdentifierWords
     /// True when <paramref name="identifier"/> contains any of <paramref name="fragments"/>, ignoring case: the allocation-free
     /// prefilter that rejects most identifiers before <see cref="Split"/>.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     public static bool ContainsFragment(string identifier, string[] fragments)
     {
         foreach (var fragment in fragments)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -7,6 +8,7 @@ namespace Spdf.Build.Analyzers.Infrastructure;
 internal static class OperationExtensions
 {
     /// <summary>The operand under any implicit or explicit conversions and parentheses.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public static IOperation WalkDownConversions(this IOperation operation)
     {
         while (true)
@@ -52,6 +54,7 @@ internal static class OperationExtensions
 
     /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>
     /// <remarks>Rules ask this for most calls and property reads: names are compared before the symbols.</remarks>
+    [MethodImpl(HotPath.Optimize)]
     public static bool InheritsFromOrEquals(this ITypeSymbol? type, INamedTypeSymbol? baseType)
     {
         if (baseType is null)
@@ -69,6 +72,7 @@ internal static class OperationExtensions
     /// The arguments of an invocation or object creation. Rules that judge arguments register one action on calls and
     /// walk these: one callback per call instead of one per argument, and the callee can be rejected once.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     public static ImmutableArray<IArgumentOperation> CallArguments(this IOperation call, out IMethodSymbol? method)
     {
         switch (call)
@@ -86,10 +90,12 @@ internal static class OperationExtensions
     }
 
     /// <summary>True when <paramref name="symbol"/> is declared directly in <paramref name="fullNamespace"/> (compared without allocating).</summary>
+    [MethodImpl(HotPath.Optimize)]
     public static bool IsInNamespace(this ISymbol symbol, string fullNamespace)
         => symbol.ContainingNamespace is { IsGlobalNamespace: false } ns && NamespaceEquals(ns, fullNamespace);
 
     /// <summary>True when <paramref name="symbol"/> is declared in <paramref name="fullNamespace"/> or a namespace inside it.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public static bool IsInNamespaceOrChild(this ISymbol symbol, string fullNamespace)
     {
         for (var ns = symbol.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
@@ -102,6 +108,7 @@ internal static class OperationExtensions
     }
 
     /// <summary>Compares a namespace with a dotted name from the innermost part outwards.</summary>
+    [MethodImpl(HotPath.Optimize)]
     private static bool NamespaceEquals(INamespaceSymbol ns, string fullName)
     {
         var end = fullName.Length;

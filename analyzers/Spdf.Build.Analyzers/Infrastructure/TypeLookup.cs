@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Spdf.Build.Analyzers.Infrastructure;
@@ -41,6 +42,7 @@ internal static class TypeLookup
         return type;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static INamespaceSymbol? NamespaceNamed(INamespaceSymbol parent, string name)
     {
         foreach (var member in parent.GetMembers(name))

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Spdf.Build.Analyzers.Infrastructure;
@@ -60,10 +61,12 @@ internal sealed class AspNetCoreBinding
     public bool IsPresent { get; }
 
     /// <summary>A parameter filled by model binding from the request: an action or page handler parameter, or one marked <c>[From*]</c>.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public bool IsBoundParameter(IParameterSymbol parameter)
         => IsPresent && (_boundParameters.TryGetValue(parameter, out var bound) ? bound : _boundParameters.GetOrAdd(parameter, ComputeBoundParameter(parameter)));
 
     /// <summary>A property filled by model binding: <c>[BindProperty]</c>, <c>[From*]</c>, or a settable property of a <c>[BindProperties]</c> type.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public bool IsBoundProperty(IPropertySymbol property)
         => IsPresent && (_boundProperties.TryGetValue(property, out var bound) ? bound : _boundProperties.GetOrAdd(property, ComputeBoundProperty(property)));
 

@@ -2,10 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using Spdf.Build.Analyzers.Infrastructure;
 using Spdf.Build.Analyzers.InputHandling.Sinks;
 
 namespace Spdf.Build.Analyzers.InputHandling;
@@ -52,6 +54,7 @@ internal sealed class MethodTaintAnalysis
     /// <paramref name="readBudget"/> gives the work bound; it is read only for a member that introduces taint (reading
     /// the options per member was a tenth of the analyzer's time, and most members introduce none).
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     public static MethodTaintAnalysis Create(TaintKnowledge knowledge, Func<int> readBudget) => new(knowledge, readBudget);
 
     /// <summary>The work bound of this member's analysis.</summary>
@@ -61,6 +64,7 @@ internal sealed class MethodTaintAnalysis
     public bool BoundReached { get; private set; }
 
     /// <summary>Analyses the member's operation blocks and returns the findings (none when the bound was reached).</summary>
+    [MethodImpl(HotPath.Optimize)]
     public IReadOnlyList<TaintFinding> Analyze(ImmutableArray<IOperation> blocks)
     {
         var buffers = TaintWalkBuffers.Rent();
@@ -108,6 +112,7 @@ internal sealed class MethodTaintAnalysis
     /// One pre-order walk (source order, like the driver's operation actions) with an explicit stack, so deeply
     /// nested expressions cannot overflow the call stack. Returns whether anything in the member introduces taint.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     private bool Walk(ImmutableArray<IOperation> blocks, TaintWalkBuffers buffers)
     {
         var introducesTaint = false;
@@ -143,6 +148,7 @@ internal sealed class MethodTaintAnalysis
         }
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsCollected(OperationKind kind) => kind switch
     {
         OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.CompoundAssignment
@@ -153,6 +159,7 @@ internal sealed class MethodTaintAnalysis
     };
 
     /// <summary>Exactly the operations that <see cref="Summarize"/> gives a taint of their own (a superset is safe).</summary>
+    [MethodImpl(HotPath.Optimize)]
     private bool IntroducesTaint(IOperation operation, OperationKind kind)
     {
         // Kind before type tests: a failed interface test scans the operation's interface map, and most operations
@@ -186,6 +193,7 @@ internal sealed class MethodTaintAnalysis
     }
 
     // A member reads its few parameters again and again: remember the last one.
+    [MethodImpl(HotPath.Optimize)]
     private bool IsUntrustedParameter(IParameterSymbol parameter)
     {
         if (!ReferenceEquals(parameter, _lastParameterAsked))
@@ -202,6 +210,7 @@ internal sealed class MethodTaintAnalysis
     /// member but the throw, which no summary reads; a catch that receives it reads its own, exception-typed variable.
     /// Most members that introduce taint only by an exception do it this way.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsThrown(IOperation operation)
     {
         var parent = operation.Parent;
@@ -211,6 +220,7 @@ internal sealed class MethodTaintAnalysis
     }
 
     // Neighbouring operations often share a type (a receiver and its member, a chain of calls): remember the last one.
+    [MethodImpl(HotPath.Optimize)]
     private bool IsCarrier(ITypeSymbol type)
     {
         if (!ReferenceEquals(type, _lastTypeAsked))
@@ -1175,9 +1185,11 @@ internal sealed class MethodTaintAnalysis
     }
 
     /// <summary>Filled from the HTTP request by ASP.NET Core: an action, page handler or minimal-API handler parameter.</summary>
+    [MethodImpl(HotPath.Optimize)]
     private bool IsRequestBound(IParameterSymbol parameter)
         => (_handlerParameters is not null && _handlerParameters.Contains(parameter)) || _knowledge.AspNetCore.IsBoundParameter(parameter);
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsMainArguments(IParameterSymbol parameter)
         => parameter is { Ordinal: 0, Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } }
            && parameter.ContainingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" };

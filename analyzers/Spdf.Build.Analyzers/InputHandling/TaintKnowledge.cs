@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Spdf.Build.Analyzers.Attributes;
@@ -281,11 +282,13 @@ internal sealed class TaintKnowledge
         });
 
     /// <summary>Whether calling <paramref name="method"/> returns untrusted input (same answer as <see cref="RoleOf"/>, cheaper for most calls).</summary>
+    [MethodImpl(HotPath.Optimize)]
     public bool IsSourceCall(IMethodSymbol method)
         => _sourceMethodNames.Contains(method.Name)
             ? RoleOf(method).Kind == MethodRoleKind.Source
             : IsMarkedUntrusted(method.OriginalDefinition);
 
+    [MethodImpl(HotPath.Optimize)]
     public bool IsSourceProperty(IPropertySymbol property)
     {
         if (!_sourcePropertyNames.Contains(property.Name))
@@ -300,6 +303,7 @@ internal sealed class TaintKnowledge
     }
 
     // Asked for every property read (Name is a common one).
+    [MethodImpl(HotPath.Optimize)]
     public bool IsArchiveEntryName(IPropertySymbol property) => property.Name switch
     {
         "FullName" => property.ContainingType.InheritsFromOrEquals(ZipArchiveEntry),
@@ -309,6 +313,7 @@ internal sealed class TaintKnowledge
     };
 
     /// <summary>True for a parameter, property, field or method return value marked <c>[Spdf.Build.UntrustedInput]</c>.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public bool IsMarkedUntrusted(ISymbol symbol)
     {
         // The marker is an internal attribute generated into each project that uses Spdf.Build, so only symbols of
@@ -324,6 +329,7 @@ internal sealed class TaintKnowledge
     /// <see cref="IsMarkedUntrusted"/> for a parameter a member's code reads: it belongs to that member, a lambda or
     /// local function in it, so to this compilation (no need to ask which assembly holds it).
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     public bool IsMarkedUntrustedOwnParameter(IParameterSymbol parameter)
         => _compilationMayCarryMarks && HasUntrustedMark(parameter.GetAttributes());
 
@@ -338,6 +344,7 @@ internal sealed class TaintKnowledge
         return false;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private bool MayCarryUntrustedMarks(ISymbol symbol)
     {
         if (!_compilationMayCarryMarks && _referencesWithMarks.Count == 0)
@@ -347,6 +354,7 @@ internal sealed class TaintKnowledge
         return ReferenceEquals(assembly, _compilationAssembly) ? _compilationMayCarryMarks : _referencesWithMarks.Contains(assembly);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     public bool IsNetworkStreamRead(IMethodSymbol method, IOperation? instance)
         => instance?.Type is { TypeKind: TypeKind.Class } type && NetworkStream is not null
            && Array.IndexOf(NetworkStreamReadMethods, method.Name) >= 0 && CarrierOf(type) == TaintCarrier.NetworkStream;
@@ -357,6 +365,7 @@ internal sealed class TaintKnowledge
     /// compilation uses costs more in hashing, locks and growth than the walk), and compares names before symbols:
     /// almost every type on the way is neither, and its name tells so without a symbol comparison.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     public TaintCarrier CarrierOf(ITypeSymbol type)
     {
         for (var current = type; current is not null; current = current.BaseType)
@@ -374,6 +383,7 @@ internal sealed class TaintKnowledge
     }
 
     /// <summary>A source property, a marked or model-bound property or an archive entry name: reading it introduces taint.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public bool IntroducesTaint(IPropertySymbol property)
         => IsArchiveEntryName(property) || IsSourceProperty(property) || AspNetCore.IsBoundProperty(property) || IsMarkedUntrusted(property);
 

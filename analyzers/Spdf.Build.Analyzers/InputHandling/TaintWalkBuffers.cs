@@ -1,6 +1,8 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Spdf.Build.Analyzers.Infrastructure;
 
 namespace Spdf.Build.Analyzers.InputHandling;
 
@@ -24,6 +26,7 @@ internal sealed class TaintWalkBuffers
 
     public OperationBuffer Collected { get; } = new(256);
 
+    [MethodImpl(HotPath.Optimize)]
     public static TaintWalkBuffers Rent()
     {
         for (var i = 0; i < Pool.Length; i++)
@@ -35,6 +38,7 @@ internal sealed class TaintWalkBuffers
         return new TaintWalkBuffers();
     }
 
+    [MethodImpl(HotPath.Optimize)]
     public static void Return(TaintWalkBuffers buffers)
     {
         buffers.Pending.Clear();
@@ -66,6 +70,7 @@ internal sealed class OperationBuffer
 
     public IOperation this[int index] => _items[index].Operation;
 
+    [MethodImpl(HotPath.Optimize)]
     public void Add(IOperation operation)
     {
         if (Count == _items.Length)
@@ -73,8 +78,10 @@ internal sealed class OperationBuffer
         _items[Count++].Operation = operation;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     public void Push(IOperation operation) => Add(operation);
 
+    [MethodImpl(HotPath.Optimize)]
     public IOperation Pop()
     {
         var operation = _items[--Count].Operation;
@@ -82,6 +89,7 @@ internal sealed class OperationBuffer
         return operation;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     public void Clear()
     {
         Array.Clear(_items, 0, Count);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Spdf.Build.Analyzers.Infrastructure;
@@ -55,9 +56,10 @@ public sealed class UntrustedInputAnalyzer : DiagnosticAnalyzer
         // One action per member that walks its operation trees itself: per-operation actions registered at block
         // start cost the driver a dispatch table per member and a callback per operation, which is most of the
         // time in members that hold no device input at all.
-        context.RegisterOperationBlockAction(block => Analyze(block, knowledge));
+        context.RegisterOperationBlockAction([MethodImpl(HotPath.Optimize)] (block) => Analyze(block, knowledge));
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void Analyze(OperationBlockAnalysisContext context, DeferredCompilationValue<TaintKnowledge> deferredKnowledge)
     {
         if (context.OperationBlocks.IsEmpty || deferredKnowledge.Value is not { } knowledge)
@@ -69,6 +71,7 @@ public sealed class UntrustedInputAnalyzer : DiagnosticAnalyzer
         Report(context, analysis, findings, tree);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void Report(OperationBlockAnalysisContext context, MethodTaintAnalysis analysis, IReadOnlyList<TaintFinding> findings, SyntaxTree tree)
     {
         if (analysis.BoundReached)

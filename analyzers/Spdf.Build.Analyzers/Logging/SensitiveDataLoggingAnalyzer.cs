@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -58,10 +59,11 @@ public sealed class SensitiveDataLoggingAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var loggers = new DeferredCompilationValue<LoggingApis>(start.Compilation, compilation => new LoggingApis(compilation));
-            start.RegisterOperationAction(c => Analyze(c, loggers.Value!), OperationKind.Invocation);
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) => Analyze(c, loggers.Value!), OperationKind.Invocation);
         });
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void Analyze(OperationAnalysisContext context, LoggingApis loggers)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -268,6 +270,7 @@ public sealed class SensitiveDataLoggingAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>"ILogger.LogInformation", "Console.WriteLine", ... or null when the call does not write a log.</summary>
+        [MethodImpl(HotPath.Optimize)]
         public string? Describe(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,7 +40,7 @@ public sealed class InsecureTemporaryFileAnalyzer : DiagnosticAnalyzer
             var path = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.IO.Path"));
             var unixFileMode = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.IO.UnixFileMode"));
 
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 var arguments = c.Operation.CallArguments(out var method);
                 if (method is null || !method.IsInNamespace("System.IO"))
@@ -60,7 +61,7 @@ public sealed class InsecureTemporaryFileAnalyzer : DiagnosticAnalyzer
                 }
             }, OperationKind.Invocation, OperationKind.ObjectCreation);
 
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 var assignment = (ISimpleAssignmentOperation)c.Operation;
                 if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "UnixFileMode" or "UnixCreateMode" } property }

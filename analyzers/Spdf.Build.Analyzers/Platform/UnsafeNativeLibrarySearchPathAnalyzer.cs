@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -35,7 +36,7 @@ public sealed class UnsafeNativeLibrarySearchPathAnalyzer : DiagnosticAnalyzer
         {
             var types = new DeferredCompilationValue<ImportTypes>(start.Compilation, ImportTypes.Create);
 
-            start.RegisterSymbolAction(c =>
+            start.RegisterSymbolAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 var method = (IMethodSymbol)c.Symbol;
                 // Imports are extern ([DllImport]) or static partial ([LibraryImport]); skip every other method cheaply.
@@ -56,7 +57,7 @@ public sealed class UnsafeNativeLibrarySearchPathAnalyzer : DiagnosticAnalyzer
                     c.ReportDiagnostic(Diagnostic.Create(Rule, location, method.Name, library));
             }, SymbolKind.Method);
 
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
                 if (invocation.TargetMethod.Name is not ("Load" or "TryLoad")

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -50,7 +51,7 @@ public sealed class InsecureDeserializationAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var types = new DeferredCompilationValue<SerializerTypes>(context.Compilation, SerializerTypes.Create);
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             var creation = (IObjectCreationOperation)c.Operation;
             if (types.Value is not { } serializers)
@@ -65,7 +66,7 @@ public sealed class InsecureDeserializationAnalyzer : DiagnosticAnalyzer
                 c.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), form));
         }, OperationKind.ObjectCreation);
 
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             var assignment = (ISimpleAssignmentOperation)c.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "TypeNameHandling" or "ItemTypeNameHandling" } property

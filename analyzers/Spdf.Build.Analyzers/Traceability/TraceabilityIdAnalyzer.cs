@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Spdf.Build.Analyzers.Infrastructure;
@@ -55,7 +56,7 @@ public sealed class TraceabilityIdAnalyzer : DiagnosticAnalyzer
             return;
         var attributes = new DeferredCompilationValue<TraceabilityAttributeTypes>(context.Compilation, TraceabilityAttributeTypes.Create);
         var catalog = TraceabilityIdCatalog.Read(context.Options, context.CancellationToken);
-        context.RegisterSymbolAction(c =>
+        context.RegisterSymbolAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             if (attributes.Value is { } types)
                 Analyze(c, types, catalog);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Spdf.Build.Analyzers.Infrastructure;
@@ -42,7 +43,7 @@ public sealed class TraceabilityLinkConsistencyAnalyzer : DiagnosticAnalyzer
             if (!TraceabilityAttributeTypes.AreNamedInSource(start.Compilation))
                 return;
             var attributes = new DeferredCompilationValue<TraceabilityAttributeTypes>(start.Compilation, TraceabilityAttributeTypes.Create);
-            start.RegisterSymbolAction(c =>
+            start.RegisterSymbolAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 if (attributes.Value is { } types)
                     Analyze(c, types);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -44,12 +45,12 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
             var sslPolicyErrors = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.Net.Security.SslPolicyErrors"));
             var httpClientHandler = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.Net.Http.HttpClientHandler"));
 
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 if (sslPolicyErrors.Value is { } policyErrors)
                     AnalyzeDelegate(c, policyErrors);
             }, OperationKind.DelegateCreation);
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 var reference = (IPropertyReferenceOperation)c.Operation;
                 if (reference.Property.Name == "DangerousAcceptAnyServerCertificateValidator"
@@ -73,6 +74,7 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeDelegate(OperationAnalysisContext context, INamedTypeSymbol sslPolicyErrors)
     {
         var creation = (IDelegateCreationOperation)context.Operation;

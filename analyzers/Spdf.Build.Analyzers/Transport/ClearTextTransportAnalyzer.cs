@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,7 +40,7 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
         {
             var uriType = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.Uri"));
 
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 // The namespace test (in IsAddressParameter) is the costly one: it comes after the parameter's name.
                 var arguments = c.Operation.CallArguments(out var method);
@@ -57,7 +58,7 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
                 }
             }, OperationKind.Invocation, OperationKind.ObjectCreation);
 
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 var assignment = (ISimpleAssignmentOperation)c.Operation;
                 if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "BaseAddress" } property }
@@ -79,6 +80,7 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
         return !isProxy && parameter.ContainingSymbol.IsInNamespaceOrChild("System.Net");
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsNamedForAddress(string name)
         => name.IndexOf("uri", StringComparison.OrdinalIgnoreCase) >= 0
            || name.IndexOf("url", StringComparison.OrdinalIgnoreCase) >= 0

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -36,7 +37,7 @@ public sealed class IgnoredVerificationResultAnalyzer : DiagnosticAnalyzer
             // Only whether the cryptography types are referenced matters: resolved once, at the first candidate call.
             var cryptography = new DeferredCompilationValue<INamedTypeSymbol>(
                 start.Compilation, compilation => compilation.FindType("System.Security.Cryptography.AsymmetricAlgorithm"));
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
                 var method = invocation.TargetMethod;
@@ -47,6 +48,7 @@ public sealed class IgnoredVerificationResultAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsVerification(IMethodSymbol method)
     {
         var name = method.Name;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -48,7 +49,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
             var sslProtocols = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.Security.Authentication.SslProtocols"));
             var securityProtocolType = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.Net.SecurityProtocolType"));
 
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 var reference = (IFieldReferenceOperation)c.Operation;
                 var type = reference.Field.ContainingType;
@@ -74,7 +75,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
 
             // (SslProtocols)192, (SecurityProtocolType)3072: the numeric values of the enum members, cast. A syntax action on
             // casts, not an operation action on conversions: most conversions are implicit and never need a look.
-            start.RegisterSyntaxNodeAction(c =>
+            start.RegisterSyntaxNodeAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 var cast = (CastExpressionSyntax)c.Node;
                 if (!IsNumericSyntax(cast.Expression)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -33,7 +34,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
         {
             var revocationMode = new DeferredCompilationValue<INamedTypeSymbol>(start.Compilation, compilation => compilation.FindType("System.Security.Cryptography.X509Certificates.X509RevocationMode"));
 
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 var reference = (IFieldReferenceOperation)c.Operation;
                 if (reference.Field.Name == "NoCheck"
@@ -44,7 +45,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
                 }
             }, OperationKind.FieldReference);
 
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 var assignment = (ISimpleAssignmentOperation)c.Operation;
                 if (assignment.Target is IPropertyReferenceOperation { Property.Name: "CheckCertificateRevocationList" } property
@@ -55,7 +56,7 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
                 }
             }, OperationKind.SimpleAssignment);
 
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 var arguments = c.Operation.CallArguments(out var method);
                 if (method is null)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -60,17 +61,17 @@ public sealed class XmlExternalEntityAnalyzer : DiagnosticAnalyzer
                     UnsafeDefaults(compilation));
         });
 
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             if (((ISimpleAssignmentOperation)c.Operation).Target is IPropertyReferenceOperation { Property.Name: "XmlResolver" or "DtdProcessing" } && xmlTypes.Value is { } types)
                 AnalyzeAssignment(c, types);
         }, OperationKind.SimpleAssignment);
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             if (((IInvocationOperation)c.Operation).TargetMethod.Name == "Load" && xmlTypes.Value is { } types)
                 AnalyzeInvocation(c, types);
         }, OperationKind.Invocation);
-        context.RegisterOperationAction(c =>
+        context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
             if (xmlTypes.Value is { UnsafeDefaults: true } types)
                 AnalyzeCreation(c, types);

@@ -118,6 +118,26 @@ public sealed class SpdfRulesAnalyzerTests
     }
 
     [Fact]
+    public void Every_rule_callback_is_compiled_optimized_from_its_first_call()
+    {
+        var registered = new HostedRuleActions();
+        foreach (var rule in SpdfRulesAnalyzer.Rules)
+            rule.Initialize(new HostedRuleAnalysisContext(registered, rule.GetType().Name));
+        var actions = registered.CopyPerCompilationActions();
+        var start = new HostedRuleCompilationStartContext(Compile(DeviceCode), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), actions, default);
+        foreach (var action in registered.CompilationStartActions)
+            action(start);
+
+        var callbacks = actions.NodeActions.ToList();
+        Assert.True(callbacks.Count >= 50, "expected the rules' callbacks, found " + callbacks.Count);
+        var unoptimized = callbacks
+            .Where(callback => (callback.Method.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) == 0)
+            .Select(callback => callback.Method.DeclaringType + "." + callback.Method.Name)
+            .ToList();
+        Assert.True(unoptimized.Count == 0, "not marked [MethodImpl(HotPath.Optimize)]: " + string.Join(", ", unoptimized));
+    }
+
+    [Fact]
     public void A_rule_that_configures_generated_code_differently_is_refused()
     {
         var context = new HostedRuleAnalysisContext(new HostedRuleActions(), "SkipsGeneratedCode");
