@@ -38,12 +38,14 @@ cat >"$work/Corpus.csproj" <<XML
     <RunAnalyzers>\$(WithAnalyzers)</RunAnalyzers>
     <EnableNETAnalyzers>\$(WithOtherAnalyzers)</EnableNETAnalyzers>
     <AnalysisLevel>latest-all</AnalysisLevel>
+    <!-- profile.sh can pass another analyzer build. -->
+    <SpdfAnalyzerDll Condition="'\$(SpdfAnalyzerDll)' == ''">$spdf_dll</SpdfAnalyzerDll>
   </PropertyGroup>
   <ItemGroup>
     <Compile Include="src/*.cs" />
   </ItemGroup>
   <ItemGroup Condition="'\$(WithAnalyzers)' == 'true'">
-    <Analyzer Include="$spdf_dll" />
+    <Analyzer Include="\$(SpdfAnalyzerDll)" />
   </ItemGroup>
   <ItemGroup>
     <PackageReference Include="SecurityCodeScan.VS2019" Version="5.6.7" PrivateAssets="all" />

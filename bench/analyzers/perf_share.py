@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Reads `perf script -F pid,ip,sym,dso` output of a profiled corpus build and prints how much of the compiler
+process's CPU samples ran Spdf.Build's analyzer code, how much of that was JIT compilation and runtime work, and which
+rules it went to.
+
+    perf_share.py PERF_SCRIPT_OUTPUT PERF_MAP_DIR
+
+JIT-compiled frames are named from the runtime's perf maps (DOTNET_PerfMapEnabled=1 writes PERF_MAP_DIR/perf-PID.map).
+"""
+import bisect
+import collections
+import os
+import re
+import sys
+
+FRAME = re.compile(r"\s*([0-9a-f]+) (.*) \((.*)\)\s*$")
+OUR_FRAME = "[Spdf.Build.Analyzers]"
+TYPE_PREFIX = "] Spdf.Build.Analyzers."
+
+
+class PerfMap:
+    """Address ranges of JIT-compiled code and stubs of one process."""
+
+    def __init__(self, path):
+        entries = []
+        if os.path.exists(path):
+            with open(path, errors="replace") as lines:
+                for line in lines:
+                    parts = line.rstrip("\n").split(" ", 2)
+                    if len(parts) == 3:
+                        entries.append((int(parts[0], 16), int(parts[1], 16), parts[2]))
+        entries.sort()
+        self.starts = [start for start, _, _ in entries]
+        self.entries = entries
+
+    def name(self, address):
+        index = bisect.bisect_right(self.starts, address) - 1
+        if index >= 0:
+            start, size, name = self.entries[index]
+            if address < start + size:
+                return name
+        return None
+
+
+def samples(path):
+    """Yields (pid, frames leaf first), each frame (symbol, dso)."""
+    pid, frames = None, []
+    with open(path, errors="replace") as lines:
+        for line in lines:
+            if not line.strip():
+                if pid is not None:
+                    yield pid, frames
+                pid, frames = None, []
+            elif line.startswith("\t"):
+                match = FRAME.match(line)
+                if match:
+                    frames.append((int(match.group(1), 16), match.group(2), match.group(3)))
+            else:
+                # "COMM PID"; a thread's name (COMM) may contain spaces.
+                pid = int(line.split()[-1])
+    if pid is not None:
+        yield pid, frames
+
+
+def type_name(frame):
+    """WeakHashAlgorithmAnalyzer for "void [Spdf.Build.Analyzers] Spdf.Build.Analyzers.Cryptography.WeakHashAlgorithmAnalyzer+<>c::<...>"."""
+    start = frame.find(TYPE_PREFIX)
+    if start < 0:
+        return frame[:80]
+    qualified = frame[start + len(TYPE_PREFIX):].split("::", 1)[0].split("+", 1)[0].split("[", 1)[0]
+    return qualified.rsplit(".", 1)[-1]
+
+
+def main():
+    script, map_dir = sys.argv[1], sys.argv[2]
+    maps = {}
+    per_process = collections.Counter()
+    ours = collections.Counter()
+    kinds = collections.Counter()
+    rules = collections.Counter()
+    for pid, frames in samples(script):
+        if pid not in maps:
+            maps[pid] = PerfMap(os.path.join(map_dir, f"perf-{pid}.map"))
+        named = []
+        for address, symbol, dso in frames:
+            if symbol == "[unknown]" or dso in ("[unknown]", "") or dso.startswith("//anon") or "perf-" in dso:
+                symbol = maps[pid].name(address) or symbol
+            named.append((symbol, os.path.basename(dso)))
+        per_process[pid] += 1
+        our_frames = [i for i, (symbol, _) in enumerate(named) if OUR_FRAME in symbol]
+        if not our_frames:
+            continue
+        ours[pid] += 1
+        if any(dso.startswith("libclrjit") for _, dso in named):
+            kinds["JIT compilation"] += 1
+        elif named[0][1].startswith("libcoreclr"):
+            kinds["runtime (type loading, stubs, casts, GC)"] += 1
+        else:
+            kinds["managed code (ours, Roslyn's, the BCL's)"] += 1
+        # The outermost analyzer frame is the callback the compiler called; the rule host's dispatcher is skipped. A
+        # sample with only the dispatcher on the stack is mostly the JIT compiling a rule callback before its first call.
+        outer = [named[i][0] for i in reversed(our_frames)]
+        callback = next((frame for frame in outer if "HostedRuleActions" not in frame), None)
+        rules[type_name(callback) if callback else "rule host dispatch (before a rule's first frame)"] += 1
+
+    if not ours:
+        sys.exit("No Spdf.Build frames in the profile: was DOTNET_PerfMapEnabled=1 set and the analyzer loaded?")
+    compiler = max(ours, key=ours.get)
+    total, spdf = per_process[compiler], ours[compiler]
+    print(f"Compiler process {compiler}: {total} samples, Spdf.Build analyzers on the stack in {spdf} "
+          f"({100.0 * spdf / total:.2f} % of the compiler's CPU time)")
+    for kind, count in kinds.most_common():
+        print(f"  {count:6d}  {100.0 * count / spdf:5.1f} %  {kind}")
+    print("By callback (rule or analyzer whose code was running):")
+    for rule, count in rules.most_common(20):
+        print(f"  {count:6d}  {100.0 * count / spdf:5.1f} %  {rule}")
+
+
+if __name__ == "__main__":
+    main()
