@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reads `perf script -F pid,ip,sym,dso` output of a profiled corpus build and prints how much of the compiler
+"""Reads `perf script -F comm,pid,ip,sym,dso` output of a profiled corpus build and prints how much of the compiler
 process's CPU samples ran Spdf.Build's analyzer code, how much of that was JIT compilation and runtime work, and which
 rules it went to.
 
@@ -76,8 +76,8 @@ def main():
     maps = {}
     per_process = collections.Counter()
     ours = collections.Counter()
-    kinds = collections.Counter()
-    rules = collections.Counter()
+    kinds = collections.defaultdict(collections.Counter)
+    rules = collections.defaultdict(collections.Counter)
     for pid, frames in samples(script):
         if pid not in maps:
             maps[pid] = PerfMap(os.path.join(map_dir, f"perf-{pid}.map"))
@@ -92,16 +92,16 @@ def main():
             continue
         ours[pid] += 1
         if any(dso.startswith("libclrjit") for _, dso in named):
-            kinds["JIT compilation"] += 1
+            kinds[pid]["JIT compilation"] += 1
         elif named[0][1].startswith("libcoreclr"):
-            kinds["runtime (type loading, stubs, casts, GC)"] += 1
+            kinds[pid]["runtime (type loading, stubs, casts, GC)"] += 1
         else:
-            kinds["managed code (ours, Roslyn's, the BCL's)"] += 1
+            kinds[pid]["managed code (ours, Roslyn's, the BCL's)"] += 1
         # The outermost analyzer frame is the callback the compiler called; the rule host's dispatcher is skipped. A
         # sample with only the dispatcher on the stack is mostly the JIT compiling a rule callback before its first call.
         outer = [named[i][0] for i in reversed(our_frames)]
         callback = next((frame for frame in outer if "HostedRuleActions" not in frame), None)
-        rules[type_name(callback) if callback else "rule host dispatch (before a rule's first frame)"] += 1
+        rules[pid][type_name(callback) if callback else "rule host (registration and dispatch, before a rule's frame)"] += 1
 
     if not ours:
         sys.exit("No Spdf.Build frames in the profile: was DOTNET_PerfMapEnabled=1 set and the analyzer loaded?")
@@ -109,10 +109,10 @@ def main():
     total, spdf = per_process[compiler], ours[compiler]
     print(f"Compiler process {compiler}: {total} samples, Spdf.Build analyzers on the stack in {spdf} "
           f"({100.0 * spdf / total:.2f} % of the compiler's CPU time)")
-    for kind, count in kinds.most_common():
+    for kind, count in kinds[compiler].most_common():
         print(f"  {count:6d}  {100.0 * count / spdf:5.1f} %  {kind}")
     print("By callback (rule or analyzer whose code was running):")
-    for rule, count in rules.most_common(20):
+    for rule, count in rules[compiler].most_common(20):
         print(f"  {count:6d}  {100.0 * count / spdf:5.1f} %  {rule}")
 
 

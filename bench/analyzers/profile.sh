@@ -20,7 +20,12 @@ case "$mode" in
     *) echo "Usage: $0 [alone|all]" >&2; exit 2 ;;
 esac
 dll_property=()
-[[ -n "${SPDF_ANALYZER_DLL:-}" ]] && dll_property=("-p:SpdfAnalyzerDll=$SPDF_ANALYZER_DLL")
+if [[ -n "${SPDF_ANALYZER_DLL:-}" ]]; then
+    [[ -f "$SPDF_ANALYZER_DLL" ]] || { echo "SPDF_ANALYZER_DLL: no such file: $SPDF_ANALYZER_DLL" >&2; exit 1; }
+    grep -q SpdfAnalyzerDll "$work/Corpus.csproj" \
+        || { echo "The corpus in $work predates SPDF_ANALYZER_DLL: run bench/analyzers/run.sh again." >&2; exit 1; }
+    dll_property=("-p:SpdfAnalyzerDll=$SPDF_ANALYZER_DLL")
+fi
 
 maps="$work/perf-maps"
 rm -rf "$maps" && mkdir -p "$maps"
