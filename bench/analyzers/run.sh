@@ -17,18 +17,6 @@ dotnet build "$repo/analyzers/Spdf.Build.Analyzers/Spdf.Build.Analyzers.csproj" 
 spdf_dll="$repo/analyzers/Spdf.Build.Analyzers/bin/Release/netstandard2.0/Spdf.Build.Analyzers.dll"
 
 rm -rf "$work" && mkdir -p "$work/src"
-# The analyzer a user's build gets: on the .NET 10 SDK on linux-x64 the package hands the compiler the precompiled
-# (ReadyToRun) image of the same assembly (docs/msbuild-reference.md, "Analyzer loading").
-# SPDF_USE_READY_TO_RUN_ANALYZER=false measures the portable assembly instead.
-if [[ "${SPDF_USE_READY_TO_RUN_ANALYZER:-true}" != false && "$(dotnet --version)" == 10.* && "$(uname -s)-$(uname -m)" == Linux-x86_64 ]]; then
-    echo "Precompiling it (ReadyToRun, as the package ships it for the .NET 10 SDK on linux-x64)..."
-    dotnet publish "$repo/analyzers/Spdf.Build.Analyzers.ReadyToRun/Spdf.Build.Analyzers.ReadyToRun.csproj" -c Release -nr:false -v:q -nologo \
-        -o "$work/readytorun-publish" >/dev/null
-    # Alone in its folder, as in the package (the publish folder also holds the Roslyn assemblies it compiled against).
-    mkdir -p "$work/readytorun" && cp "$work/readytorun-publish/Spdf.Build.Analyzers.dll" "$work/readytorun/"
-    spdf_dll="$work/readytorun/Spdf.Build.Analyzers.dll"
-fi
-echo "Spdf.Build analyzer: $spdf_dll"
 python3 "$here/generate_corpus.py" "$work/src" "$count"
 # Isolate the corpus from any Directory.Build.* / central package management above it.
 printf '<Project />\n' >"$work/Directory.Build.props"

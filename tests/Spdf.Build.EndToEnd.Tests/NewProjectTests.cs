@@ -1,8 +1,5 @@
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Runtime.InteropServices;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Spdf.Build.EndToEnd.Tests.Infrastructure;
 
@@ -81,32 +78,6 @@ public sealed class NewProjectTests
         var clean = Build(project).AssertSuccess();
         Assert.DoesNotContain("SPDF", clean.Output, System.StringComparison.Ordinal);
         Assert.Matches(@"0 Warning\(s\)|Build succeeded\.", clean.Output);
-    }
-
-    [Theory]
-    [InlineData("", true)]
-    [InlineData("<SpdfUseReadyToRunAnalyzer>false</SpdfUseReadyToRunAnalyzer>", false)]
-    public void The_compiler_gets_the_precompiled_analyzer_where_the_package_has_one_for_its_runtime(string extraProperties, bool swapAllowed)
-    {
-        using var project = CreateConsoleProject(extraProperties);
-        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = project.Combine("packages") };
-        DotNet.Run(project.Path, environment, "restore", "Device.csproj").AssertSuccess();
-
-        var result = DotNet.Run(project.Path, environment, "msbuild", "Device.csproj", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer").AssertSuccess();
-        var analyzers = JsonDocument.Parse(result.Output[result.Output.IndexOf('{', System.StringComparison.Ordinal)..]).RootElement
-            .GetProperty("Items").GetProperty("Analyzer").EnumerateArray()
-            .Select(item => item.GetProperty("Identity").GetString()!.Replace('\\', '/'))
-            .Where(path => Path.GetFileName(path).StartsWith("Spdf.Build.Analyzers", System.StringComparison.Ordinal))
-            .ToArray();
-
-        // The package precompiles for the .NET 10 SDK on linux-x64 (the runtime these tests run on is the SDK's).
-        var precompiledForThisRuntime = RuntimeInformation.RuntimeIdentifier == "linux-x64" && System.Environment.Version.Major == 10;
-        var expected = swapAllowed && precompiledForThisRuntime
-            ? "/spdf.build/" + _package.Version + "/readytorun/net10.0/linux-x64/Spdf.Build.Analyzers.dll"
-            : "/spdf.build/" + _package.Version + "/analyzers/dotnet/cs/Spdf.Build.Analyzers.dll";
-        Assert.Single(analyzers, path => path.EndsWith("/Spdf.Build.Analyzers.dll", System.StringComparison.Ordinal));
-        Assert.Contains(analyzers, path => path.EndsWith(expected, System.StringComparison.Ordinal));
-        Assert.Contains(analyzers, path => path.EndsWith("/analyzers/dotnet/cs/Spdf.Build.Analyzers.CodeFixes.dll", System.StringComparison.Ordinal));
     }
 
     [Fact]

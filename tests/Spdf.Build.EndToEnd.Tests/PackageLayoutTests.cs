@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using Spdf.Build.EndToEnd.Tests.Infrastructure;
@@ -25,7 +24,6 @@ public sealed class PackageLayoutTests
     [Theory]
     [InlineData("analyzers/dotnet/cs/Spdf.Build.Analyzers.dll")]
     [InlineData("analyzers/dotnet/cs/Spdf.Build.Analyzers.CodeFixes.dll")]
-    [InlineData("readytorun/net10.0/linux-x64/Spdf.Build.Analyzers.dll")]
     [InlineData("tasks/net8.0/Spdf.Build.Tasks.dll")]
     [InlineData("tasks/net8.0/Spdf.Build.Core.dll")]
     [InlineData("build/Spdf.Build.props")]
@@ -40,22 +38,16 @@ public sealed class PackageLayoutTests
     [InlineData("schemas/spdf-trace.schema.json")]
     public void Package_contains(string entry) => Assert.Contains(entry, Entries());
 
-    private byte[] ReadEntry(string entry)
+    [Theory]
+    [InlineData("tasks/net8.0/Spdf.Build.Tasks.dll")]
+    [InlineData("tasks/net8.0/Spdf.Build.Core.dll")]
+    public void Task_assemblies_are_precompiled_ReadyToRun_for_the_dotnet_10_runtime(string entry)
     {
         using var archive = ZipFile.OpenRead(_package.PackagePath);
         using var assembly = new MemoryStream();
         using (var packed = archive.GetEntry(entry)!.Open())
             packed.CopyTo(assembly);
-        return assembly.ToArray();
-    }
-
-    [Theory]
-    [InlineData("tasks/net8.0/Spdf.Build.Tasks.dll")]
-    [InlineData("tasks/net8.0/Spdf.Build.Core.dll")]
-    [InlineData("readytorun/net10.0/linux-x64/Spdf.Build.Analyzers.dll")]
-    public void Assemblies_are_precompiled_ReadyToRun_for_the_dotnet_10_runtime(string entry)
-    {
-        var bytes = ReadEntry(entry);
+        var bytes = assembly.ToArray();
         using var pe = new PEReader(new MemoryStream(bytes));
         // A ReadyToRun image is an IL assembly (it still runs, JIT-compiled, where its code is not accepted) with
         // a managed native header pointing at the "RTR" header, whose major version must be one the .NET 10
@@ -66,23 +58,6 @@ public sealed class PackageLayoutTests
         Assert.True(pe.PEHeaders.TryGetDirectoryOffset(native, out var offset), entry + ": no ReadyToRun header");
         Assert.Equal(0x00525452u, System.BitConverter.ToUInt32(bytes, offset));
         Assert.True(System.BitConverter.ToUInt16(bytes, offset + 4) >= 10, entry + " has ReadyToRun format " + System.BitConverter.ToUInt16(bytes, offset + 4));
-    }
-
-    [Fact]
-    public void Precompiled_analyzer_is_the_portable_analyzer_with_native_code_added()
-    {
-        // Same module (the MVID is a hash of the IL and metadata in a deterministic build), so the compiler runs the
-        // same rules whichever of the two Spdf.Build.targets hands it; the portable one has no precompiled code.
-        using var portable = new PEReader(new MemoryStream(ReadEntry("analyzers/dotnet/cs/Spdf.Build.Analyzers.dll")));
-        using var precompiled = new PEReader(new MemoryStream(ReadEntry("readytorun/net10.0/linux-x64/Spdf.Build.Analyzers.dll")));
-        Assert.Equal(0, portable.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
-        Assert.Equal(Mvid(portable), Mvid(precompiled));
-    }
-
-    private static Guid Mvid(PEReader pe)
-    {
-        var metadata = pe.GetMetadataReader();
-        return metadata.GetGuid(metadata.GetModuleDefinition().Mvid);
     }
 
     [Fact]
