@@ -6,15 +6,20 @@ rules it went to.
     perf_share.py PERF_SCRIPT_OUTPUT PERF_MAP_DIR
 
 JIT-compiled frames are named from the runtime's perf maps (DOTNET_PerfMapEnabled=1 writes PERF_MAP_DIR/perf-PID.map).
+Frames in precompiled (ReadyToRun) code are not in those maps: perf gives them as offsets into the analyzer's file,
+named from the image's symbol map (Spdf.Build.Analyzers.ni.r2rmap beside it, written by a ReadyToRun publish with
+PublishReadyToRunEmitSymbols=true) when there is one.
 """
 import bisect
 import collections
 import os
 import re
+import struct
 import sys
 
 FRAME = re.compile(r"\s*([0-9a-f]+) (.*) \((.*)\)\s*$")
 OUR_FRAME = "[Spdf.Build.Analyzers]"
+OUR_FILE = "Spdf.Build.Analyzers.dll"
 TYPE_PREFIX = "] Spdf.Build.Analyzers."
 
 
@@ -40,6 +45,42 @@ class PerfMap:
             if address < start + size:
                 return name
         return None
+
+
+class PrecompiledImage:
+    """Names code in a ReadyToRun image from the file offsets perf reports for it."""
+
+    def __init__(self, path):
+        self.sections = self._sections(path) if os.path.exists(path) else []
+        symbols = os.path.join(os.path.dirname(path), OUR_FILE[:-len(".dll")] + ".ni.r2rmap")
+        self.map = PerfMap(symbols)
+        # Header lines of the map use addresses from 0xFFFFFFF0 up.
+        self.map.entries = [entry for entry in self.map.entries if entry[0] < 0xFFFFFFF0]
+        self.map.starts = [start for start, _, _ in self.map.entries]
+
+    @staticmethod
+    def _sections(path):
+        with open(path, "rb") as image:
+            data = image.read(4096)
+        header = struct.unpack_from("<I", data, 0x3C)[0]
+        count = struct.unpack_from("<H", data, header + 6)[0]
+        optional_size = struct.unpack_from("<H", data, header + 20)[0]
+        table = header + 24 + optional_size
+        sections = []
+        for index in range(count):
+            virtual_size, virtual_address, raw_size, raw_offset = struct.unpack_from("<IIII", data, table + 40 * index + 8)
+            sections.append((raw_offset, raw_size, virtual_address))
+        return sections
+
+    def name(self, file_offset):
+        for raw_offset, raw_size, virtual_address in self.sections:
+            if raw_offset <= file_offset < raw_offset + raw_size:
+                method = self.map.name(file_offset - raw_offset + virtual_address)
+                if method:
+                    # "System.Boolean Spdf.Build.Analyzers.X::M(args)" -> the perf map's form, "[Spdf.Build.Analyzers] Spdf.Build.Analyzers.X::M(args)".
+                    qualified = method.split("(", 1)[0].split(" ")[-1]
+                    return f"{OUR_FRAME} {qualified}(precompiled)"
+        return f"{OUR_FRAME} (precompiled code, no symbol map)"
 
 
 def samples(path):
@@ -74,6 +115,7 @@ def type_name(frame):
 def main():
     script, map_dir = sys.argv[1], sys.argv[2]
     maps = {}
+    images = {}
     per_process = collections.Counter()
     ours = collections.Counter()
     kinds = collections.defaultdict(collections.Counter)
@@ -83,7 +125,11 @@ def main():
             maps[pid] = PerfMap(os.path.join(map_dir, f"perf-{pid}.map"))
         named = []
         for address, symbol, dso in frames:
-            if symbol == "[unknown]" or dso in ("[unknown]", "") or dso.startswith("//anon") or "perf-" in dso:
+            if symbol == "[unknown]" and os.path.basename(dso) == OUR_FILE:
+                if dso not in images:
+                    images[dso] = PrecompiledImage(dso)
+                symbol = images[dso].name(address)
+            elif symbol == "[unknown]" or dso in ("[unknown]", "") or dso.startswith("//anon") or "perf-" in dso:
                 symbol = maps[pid].name(address) or symbol
             named.append((symbol, os.path.basename(dso)))
         per_process[pid] += 1
