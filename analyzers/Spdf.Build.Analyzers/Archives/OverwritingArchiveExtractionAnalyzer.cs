@@ -59,8 +59,13 @@ public sealed class OverwritingArchiveExtractionAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name is not ("ExtractToDirectory" or "ExtractToDirectoryAsync") || extractingTypes.Value is not { } types)
-            return;
+        if (method.Name is "ExtractToDirectory" or "ExtractToDirectoryAsync" && extractingTypes.Value is { } types)
+            AnalyzeExtraction(context, invocation, method, types);
+    }
+
+    [MethodImpl(HotPath.Cold)]
+    private static void AnalyzeExtraction(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method, INamedTypeSymbol[] types)
+    {
         if (!types.Contains(method.ContainingType, SymbolEqualityComparer.Default) || !OverwritesFiles(invocation))
             return;
         if (AllowListOption.Read(context.Options, invocation.Syntax.SyntaxTree, DiagnosticIds.OverwritingArchiveExtraction).Allows(context.ContainingSymbol))

@@ -54,9 +54,13 @@ public sealed class FailOpenErrorHandlingAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context)
     {
         var catchClause = (ICatchClauseOperation)context.Operation;
-        if (context.ContainingSymbol is not IMethodSymbol method || IsInsideLambda(catchClause) || !IsSecurityCheck(method))
-            return;
+        if (context.ContainingSymbol is IMethodSymbol method && !IsInsideLambda(catchClause) && IsSecurityCheck(method))
+            AnalyzeHandler(context, catchClause, method);
+    }
 
+    [MethodImpl(HotPath.Cold)]
+    private static void AnalyzeHandler(OperationAnalysisContext context, ICatchClauseOperation catchClause, IMethodSymbol method)
+    {
         var handler = catchClause.Handler;
         var exits = false;
         foreach (var operation in OwnDescendants(handler))

@@ -91,26 +91,28 @@ public sealed class NonConstantTimeComparisonAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (left is null || right is null || IsConstant(left) || IsConstant(right))
-            return;
-        if ((SecretName(left) ?? SecretName(right)) is { } name)
-            Report(context, invocation.Syntax, name, form);
+        CheckComparison(context, invocation.Syntax, left, right, form, isString: false);
     }
 
     [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeBinary(OperationAnalysisContext context)
     {
         var binary = (IBinaryOperation)context.Operation;
-        if (binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)
-            || binary.LeftOperand.Type?.SpecialType != SpecialType.System_String
-            || binary.RightOperand.Type?.SpecialType != SpecialType.System_String
-            || IsConstant(binary.LeftOperand) || IsConstant(binary.RightOperand))
+        if (binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
+            && binary.LeftOperand.Type?.SpecialType == SpecialType.System_String
+            && binary.RightOperand.Type?.SpecialType == SpecialType.System_String)
         {
-            return;
+            CheckComparison(context, binary.Syntax, binary.LeftOperand, binary.RightOperand, FormStringOperator, isString: true);
         }
+    }
 
-        if ((SecretName(binary.LeftOperand, isString: true) ?? SecretName(binary.RightOperand, isString: true)) is { } name)
-            Report(context, binary.Syntax, name, FormStringOperator);
+    [MethodImpl(HotPath.Cold)]
+    private static void CheckComparison(OperationAnalysisContext context, SyntaxNode node, IOperation? left, IOperation? right, string form, bool isString)
+    {
+        if (left is null || right is null || IsConstant(left) || IsConstant(right))
+            return;
+        if ((SecretName(left, isString) ?? SecretName(right, isString)) is { } name)
+            Report(context, node, name, form);
     }
 
     /// <summary><c>if (a[i] != b[i]) return false;</c> inside a loop over a MAC.</summary>

@@ -84,8 +84,13 @@ public sealed class InsufficientKeySizeAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context, KeyTypes types)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (types.AsymmetricAlgorithm is not null && !creation.Type.InheritsFromOrEquals(types.AsymmetricAlgorithm))
-            return;
+        if (types.AsymmetricAlgorithm is null || creation.Type.InheritsFromOrEquals(types.AsymmetricAlgorithm))
+            AnalyzeAsymmetricAlgorithmCreation(context, creation, types);
+    }
+
+    [MethodImpl(HotPath.Cold)]
+    private static void AnalyzeAsymmetricAlgorithmCreation(OperationAnalysisContext context, IObjectCreationOperation creation, KeyTypes types)
+    {
         if (creation.Type.InheritsFromOrEquals(types.Dsa))
         {
             ReportDsa(context, creation.Syntax);

@@ -87,20 +87,25 @@ public sealed class WeakHashAlgorithmAnalyzer : DiagnosticAnalyzer
         }
 
         if (types.IsNameBasedFactory(method))
+            AnalyzeAlgorithmNameString(context, invocation);
+        else if (types.IsHashingApiTakingAlgorithmName(method))
+            AnalyzeHashAlgorithmNameArguments(context, invocation, types);
+    }
+
+    [MethodImpl(HotPath.Cold)]
+    private static void AnalyzeAlgorithmNameString(OperationAnalysisContext context, IInvocationOperation invocation)
+    {
+        if (invocation.Arguments.Length > 0
+            && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name }
+            && WeakHashTypes.AlgorithmOfName(name) is { } named)
         {
-            if (invocation.Arguments.Length > 0
-                && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name }
-                && WeakHashTypes.AlgorithmOfName(name) is { } named)
-            {
-                Report(context, invocation.Arguments[0].Value.Syntax, named, FormAlgorithmNameString);
-            }
-
-            return;
+            Report(context, invocation.Arguments[0].Value.Syntax, named, FormAlgorithmNameString);
         }
+    }
 
-        if (!types.IsHashingApiTakingAlgorithmName(method))
-            return;
-
+    [MethodImpl(HotPath.Cold)]
+    private static void AnalyzeHashAlgorithmNameArguments(OperationAnalysisContext context, IInvocationOperation invocation, WeakHashTypes types)
+    {
         foreach (var argument in invocation.Arguments)
         {
             if (types.AlgorithmOfHashAlgorithmName(argument.Value) is { } byName)

@@ -137,7 +137,7 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
     /// <c>SHA256.HashData(Encoding.UTF8.GetBytes(password + salt))</c>, <c>sha.ComputeHash(...)</c>: one pass of a fast hash
     /// over a password, salted or not. Hashes inside a member that loops (a hand-made stretching loop) are left alone.
     /// </summary>
-    [MethodImpl(HotPath.Optimize)]
+    [MethodImpl(HotPath.Cold)]
     private static void AnalyzePasswordHash(OperationAnalysisContext context, IInvocationOperation invocation)
     {
         // ComputeHash is declared on HashAlgorithm: the receiver's type says which algorithm (and excludes HMACs).
@@ -155,7 +155,6 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
             fix: null);
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static bool IsUnkeyedHash(INamedTypeSymbol type)
     {
         for (var current = type; current is not null; current = current.BaseType)
@@ -177,7 +176,6 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
         "hash", "hashed", "digest", "hint", "policy", "length", "id", "name", "expiry", "token", "reset", "salt", "file", "path");
 
     /// <summary>The name of a password the hashed data is built from, through encoding, concatenation and up to three locals.</summary>
-    [MethodImpl(HotPath.Optimize)]
     private static string? PasswordIn(IOperation? value, IOperation origin, int depth)
     {
         value = value?.WalkDownConversions();
@@ -256,7 +254,6 @@ public sealed class WeakPasswordKeyDerivationAnalyzer : DiagnosticAnalyzer
         return true;
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static string? PasswordName(string name)
     {
         var words = IdentifierWords.Split(name);

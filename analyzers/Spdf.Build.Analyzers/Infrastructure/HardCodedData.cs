@@ -26,10 +26,8 @@ internal static class HardCodedData
         "key", "rgbKey", "iv", "rgbIV", "nonce", "salt", "rgbSalt", "ikm", "prk", "password", "source", "associatedData",
     };
 
-    [MethodImpl(HotPath.Optimize)]
     public static bool IsHardCoded(IOperation? value) => IsHardCoded(value, depth: 0);
 
-    [MethodImpl(HotPath.Optimize)]
     private static bool IsHardCoded(IOperation? value, int depth)
     {
         if (value is null || depth > 4)

@@ -68,10 +68,11 @@ public sealed class UntrustedInputAnalyzer : DiagnosticAnalyzer
         var options = context.Options;
         var analysis = MethodTaintAnalysis.Create(knowledge, () => ReadBudget(options, tree));
         var findings = analysis.Analyze(context.OperationBlocks);
-        Report(context, analysis, findings, tree);
+        if (analysis.BoundReached || findings.Count > 0)
+            Report(context, analysis, findings, tree);
     }
 
-    [MethodImpl(HotPath.Optimize)]
+    [MethodImpl(HotPath.Cold)]
     private static void Report(OperationBlockAnalysisContext context, MethodTaintAnalysis analysis, IReadOnlyList<TaintFinding> findings, SyntaxTree tree)
     {
         if (analysis.BoundReached)

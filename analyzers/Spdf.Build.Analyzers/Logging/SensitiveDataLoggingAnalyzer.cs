@@ -67,9 +67,13 @@ public sealed class SensitiveDataLoggingAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, LoggingApis loggers)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (loggers.Describe(invocation) is not { } sinkName)
-            return;
+        if (loggers.Describe(invocation) is { } sinkName)
+            AnalyzeLoggingCall(context, invocation, sinkName, loggers);
+    }
 
+    [MethodImpl(HotPath.Cold)]
+    private static void AnalyzeLoggingCall(OperationAnalysisContext context, IInvocationOperation invocation, string sinkName, LoggingApis loggers)
+    {
         var tree = invocation.Syntax.SyntaxTree;
         SensitiveNameOption? personalNames = null;
         SensitiveNameOption? secretNames = null;

@@ -40,21 +40,8 @@ public sealed class UnsafeNativeLibrarySearchPathAnalyzer : DiagnosticAnalyzer
             {
                 var method = (IMethodSymbol)c.Symbol;
                 // Imports are extern ([DllImport]) or static partial ([LibraryImport]); skip every other method cheaply.
-                if (!method.IsExtern && !(method.IsStatic && method.IsPartialDefinition))
-                    return;
-                if (method.PartialDefinitionPart is not null)
-                    return; // the implementation part of a partial [LibraryImport]: reported on the declaration
-                if (types.Value is not { AssemblyIsRestricted: false } imports)
-                    return;
-                var library = method.GetDllImportData()?.ModuleName
-                              ?? method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, imports.LibraryImport))
-                                  ?.ConstructorArguments.FirstOrDefault().Value as string;
-                if (library is null || IsAbsolutePath(library))
-                    return;
-                if (method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, imports.SearchPaths)))
-                    return;
-                if (method.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, location, method.Name, library));
+                if (method.IsExtern || (method.IsStatic && method.IsPartialDefinition))
+                    AnalyzeImport(c, method, types);
             }, SymbolKind.Method);
 
             start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
@@ -74,6 +61,24 @@ public sealed class UnsafeNativeLibrarySearchPathAnalyzer : DiagnosticAnalyzer
                 c.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Arguments[0].Value.Syntax.GetLocation(), "NativeLibrary." + invocation.TargetMethod.Name, path));
             }, OperationKind.Invocation);
         });
+    }
+
+    [MethodImpl(HotPath.Cold)]
+    private static void AnalyzeImport(SymbolAnalysisContext context, IMethodSymbol method, DeferredCompilationValue<ImportTypes> types)
+    {
+        if (method.PartialDefinitionPart is not null)
+            return; // the implementation part of a partial [LibraryImport]: reported on the declaration
+        if (types.Value is not { AssemblyIsRestricted: false } imports)
+            return;
+        var library = method.GetDllImportData()?.ModuleName
+                      ?? method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, imports.LibraryImport))
+                          ?.ConstructorArguments.FirstOrDefault().Value as string;
+        if (library is null || IsAbsolutePath(library))
+            return;
+        if (method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, imports.SearchPaths)))
+            return;
+        if (method.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
+            context.ReportDiagnostic(Diagnostic.Create(Rule, location, method.Name, library));
     }
 
     private static bool IsAbsolutePath(string path)

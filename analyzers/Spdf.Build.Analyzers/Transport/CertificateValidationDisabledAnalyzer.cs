@@ -78,12 +78,16 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeDelegate(OperationAnalysisContext context, INamedTypeSymbol sslPolicyErrors)
     {
         var creation = (IDelegateCreationOperation)context.Operation;
-        if (creation.Type is not INamedTypeSymbol { DelegateInvokeMethod: { ReturnType.SpecialType: SpecialType.System_Boolean } invoke }
-            || !HasParameterOfType(invoke, sslPolicyErrors))
+        if (creation.Type is INamedTypeSymbol { DelegateInvokeMethod: { ReturnType.SpecialType: SpecialType.System_Boolean } invoke }
+            && HasParameterOfType(invoke, sslPolicyErrors))
         {
-            return;
+            AnalyzeValidationCallback(context, creation);
         }
+    }
 
+    [MethodImpl(HotPath.Cold)]
+    private static void AnalyzeValidationCallback(OperationAnalysisContext context, IDelegateCreationOperation creation)
+    {
         SyntaxNode? body;
         IEnumerable<string> parameterNames;
         switch (creation.Target)
