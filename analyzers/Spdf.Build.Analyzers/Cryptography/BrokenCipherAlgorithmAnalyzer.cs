@@ -81,20 +81,22 @@ public sealed class BrokenCipherAlgorithmAnalyzer : DiagnosticAnalyzer
                 return;
 
             if (cipherTypes.CipherOf(method.ContainingType) is { } name)
-            {
                 Report(c, invocation.Syntax, name, FormStaticMember);
-                return;
-            }
-
-            if (method.Name is "Create" or "CreateFromName"
-                && invocation.Arguments.Length > 0
-                && cipherTypes.IsNameFactory(method.ContainingType)
-                && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string algorithmName }
-                && CipherNames.TryGetValue(algorithmName.Trim(), out var cipher))
-            {
-                Report(c, invocation.Arguments[0].Value.Syntax, cipher, FormAlgorithmName);
-            }
+            else if (method.Name is "Create" or "CreateFromName")
+                AnalyzeNameFactoryCall(c, invocation, cipherTypes);
         }, OperationKind.Invocation);
+    }
+
+    [MethodImpl(HotPath.Cold)]
+    private static void AnalyzeNameFactoryCall(OperationAnalysisContext context, IInvocationOperation invocation, CipherTypes cipherTypes)
+    {
+        if (invocation.Arguments.Length > 0
+            && cipherTypes.IsNameFactory(invocation.TargetMethod.ContainingType)
+            && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string algorithmName }
+            && CipherNames.TryGetValue(algorithmName.Trim(), out var cipher))
+        {
+            Report(context, invocation.Arguments[0].Value.Syntax, cipher, FormAlgorithmName);
+        }
     }
 
     private static void Report(OperationAnalysisContext context, SyntaxNode node, string cipher, string form)

@@ -43,22 +43,8 @@ public sealed class InsecureTemporaryFileAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
             {
                 var arguments = c.Operation.CallArguments(out var method);
-                if (method is null || !method.IsInNamespace("System.IO"))
-                    return;
-                if (method.Name == "GetTempFileName" && SymbolEqualityComparer.Default.Equals(method.ContainingType, path.Value))
-                {
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, c.Operation.Syntax.GetLocation(),
-                        "Path.GetTempFileName creates a predictable file in the shared temporary directory; use a private directory and Path.GetRandomFileName with FileMode.CreateNew"));
-                    return;
-                }
-
-                if (unixFileMode.Value is not { } fileMode)
-                    return;
-                foreach (var argument in arguments)
-                {
-                    if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.Type, fileMode))
-                        CheckMode(c, argument.Value);
-                }
+                if (method is not null && method.IsInNamespace("System.IO"))
+                    AnalyzeFileSystemCall(c, method, arguments, path, unixFileMode);
             }, OperationKind.Invocation, OperationKind.ObjectCreation);
 
             start.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
@@ -71,6 +57,30 @@ public sealed class InsecureTemporaryFileAnalyzer : DiagnosticAnalyzer
                 }
             }, OperationKind.SimpleAssignment);
         });
+    }
+
+    [MethodImpl(HotPath.Cold)]
+    private static void AnalyzeFileSystemCall(
+        OperationAnalysisContext context,
+        IMethodSymbol method,
+        ImmutableArray<IArgumentOperation> arguments,
+        DeferredCompilationValue<INamedTypeSymbol> path,
+        DeferredCompilationValue<INamedTypeSymbol> unixFileMode)
+    {
+        if (method.Name == "GetTempFileName" && SymbolEqualityComparer.Default.Equals(method.ContainingType, path.Value))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(),
+                "Path.GetTempFileName creates a predictable file in the shared temporary directory; use a private directory and Path.GetRandomFileName with FileMode.CreateNew"));
+            return;
+        }
+
+        if (unixFileMode.Value is not { } fileMode)
+            return;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.Type, fileMode))
+                CheckMode(context, argument.Value);
+        }
     }
 
     private static void CheckMode(OperationAnalysisContext context, IOperation value)

@@ -40,6 +40,23 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(ObsoleteRule, PinnedRule);
 
+    [MethodImpl(HotPath.Cold)]
+    private static void AnalyzeProtocolReference(OperationAnalysisContext context, IFieldReferenceOperation reference, bool isSsl)
+    {
+        var rule = reference.Field.Name switch
+        {
+            "Ssl2" or "Ssl3" or "Tls" or "Tls11" => ObsoleteRule,
+            "Default" when isSsl => ObsoleteRule,
+            "Tls12" or "Tls13" => PinnedRule,
+            _ => null,
+        };
+        if (rule is null || !ValueFlow.IsStoredOrPassed(reference))
+            return;
+
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(EnumTypeProperty, isSsl ? "SslProtocols" : "SecurityProtocolType");
+        context.ReportDiagnostic(Diagnostic.Create(rule, reference.Syntax.GetLocation(), properties, reference.Field.ContainingType.Name + "." + reference.Field.Name));
+    }
+
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
@@ -56,21 +73,8 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
                 if (type.TypeKind != TypeKind.Enum)
                     return;
                 var isSsl = SymbolEqualityComparer.Default.Equals(type, sslProtocols.Value);
-                if (!isSsl && !SymbolEqualityComparer.Default.Equals(type, securityProtocolType.Value))
-                    return;
-
-                var rule = reference.Field.Name switch
-                {
-                    "Ssl2" or "Ssl3" or "Tls" or "Tls11" => ObsoleteRule,
-                    "Default" when isSsl => ObsoleteRule,
-                    "Tls12" or "Tls13" => PinnedRule,
-                    _ => null,
-                };
-                if (rule is null || !ValueFlow.IsStoredOrPassed(reference))
-                    return;
-
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(EnumTypeProperty, isSsl ? "SslProtocols" : "SecurityProtocolType");
-                c.ReportDiagnostic(Diagnostic.Create(rule, reference.Syntax.GetLocation(), properties, type.Name + "." + reference.Field.Name));
+                if (isSsl || SymbolEqualityComparer.Default.Equals(type, securityProtocolType.Value))
+                    AnalyzeProtocolReference(c, reference, isSsl);
             }, OperationKind.FieldReference);
 
             // (SslProtocols)192, (SecurityProtocolType)3072: the numeric values of the enum members, cast. A syntax action on
