@@ -57,11 +57,16 @@ public sealed class WeakHashAlgorithmAnalyzer : DiagnosticAnalyzer
         }, OperationKind.ObjectCreation);
         context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
-            // Every reported call is static or a method of a System.Security.Cryptography type: other instance calls
-            // (most of them) are rejected on the receiver's namespace before any lookup.
+            // Every reported call is a method of a System.Security.Cryptography type or a static method of a user class
+            // derived from a weak algorithm (LegacyDigest : MD5); static methods of classes that derive from object or
+            // of structs (LINQ, Math, most helpers) and other instance calls are rejected before any lookup.
             var method = ((IInvocationOperation)c.Operation).TargetMethod;
-            if ((method.IsStatic || method.IsInNamespaceOrChild("System.Security.Cryptography")) && types.Value is { } weakHashTypes)
+            if ((method.IsStatic && method.ContainingType.BaseType is { SpecialType: SpecialType.None }
+                 || method.IsInNamespaceOrChild("System.Security.Cryptography"))
+                && types.Value is { } weakHashTypes)
+            {
                 AnalyzeInvocation(c, weakHashTypes);
+            }
         }, OperationKind.Invocation);
     }
 

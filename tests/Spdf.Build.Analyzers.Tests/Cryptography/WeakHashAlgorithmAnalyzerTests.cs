@@ -134,6 +134,35 @@ public sealed class WeakHashAlgorithmAnalyzerTests
     }
 
     [Fact]
+    public async Task Static_members_of_a_user_subclass_of_a_weak_algorithm_are_reported_and_other_static_calls_are_not()
+    {
+        const string source = """
+            using System;
+            using System.Linq;
+            using System.Security.Cryptography;
+            abstract class LegacyDigest : MD5
+            {
+                public static byte[] Digest(byte[] data) => data;
+            }
+            static class Checksums
+            {
+                public static byte[] Digest(byte[] data) => data;
+            }
+            struct Frame
+            {
+                public static byte[] Digest(byte[] data) => data;
+            }
+            class C
+            {
+                byte[] Weak(byte[] data) => {|SPDF1001:LegacyDigest.Digest(data)|};
+                byte[] Others(byte[] data) => Checksums.Digest(Frame.Digest(data.Reverse().ToArray()));
+                int Max(int a, int b) => Math.Max(a, b);
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Aliases_fields_properties_and_lambdas_are_reported()
     {
         const string source = """
