@@ -24,15 +24,16 @@ TYPE_PREFIX = "] Spdf.Build.Analyzers."
 
 
 class PerfMap:
-    """Address ranges of JIT-compiled code and stubs of one process."""
+    """Address ranges of JIT-compiled code and stubs of one process, or of methods in a ReadyToRun image's symbol map
+    (whose header lines use addresses from 0xFFFFFFF0 up: pass that as `below`)."""
 
-    def __init__(self, path):
+    def __init__(self, path, below=None):
         entries = []
         if os.path.exists(path):
             with open(path, errors="replace") as lines:
                 for line in lines:
                     parts = line.rstrip("\n").split(" ", 2)
-                    if len(parts) == 3:
+                    if len(parts) == 3 and (below is None or int(parts[0], 16) < below):
                         entries.append((int(parts[0], 16), int(parts[1], 16), parts[2]))
         entries.sort()
         self.starts = [start for start, _, _ in entries]
@@ -53,10 +54,7 @@ class PrecompiledImage:
     def __init__(self, path):
         self.sections = self._sections(path) if os.path.exists(path) else []
         symbols = os.path.join(os.path.dirname(path), OUR_FILE[:-len(".dll")] + ".ni.r2rmap")
-        self.map = PerfMap(symbols)
-        # Header lines of the map use addresses from 0xFFFFFFF0 up.
-        self.map.entries = [entry for entry in self.map.entries if entry[0] < 0xFFFFFFF0]
-        self.map.starts = [start for start, _, _ in self.map.entries]
+        self.map = PerfMap(symbols, below=0xFFFFFFF0)
 
     @staticmethod
     def _sections(path):
@@ -68,7 +66,7 @@ class PrecompiledImage:
         table = header + 24 + optional_size
         sections = []
         for index in range(count):
-            virtual_size, virtual_address, raw_size, raw_offset = struct.unpack_from("<IIII", data, table + 40 * index + 8)
+            virtual_address, raw_size, raw_offset = struct.unpack_from("<III", data, table + 40 * index + 12)
             sections.append((raw_offset, raw_size, virtual_address))
         return sections
 
