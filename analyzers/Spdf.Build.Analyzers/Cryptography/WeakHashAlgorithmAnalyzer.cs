@@ -57,17 +57,34 @@ public sealed class WeakHashAlgorithmAnalyzer : DiagnosticAnalyzer
         }, OperationKind.ObjectCreation);
         context.RegisterOperationAction([MethodImpl(HotPath.Optimize)] (c) =>
         {
-            // Every reported call is a method of a System.Security.Cryptography type or a static method of a user class
-            // derived from a weak algorithm (LegacyDigest : MD5); static methods of classes that derive from object or
-            // of structs (LINQ, Math, most helpers) and other instance calls are rejected before any lookup.
             var method = ((IInvocationOperation)c.Operation).TargetMethod;
-            if ((method.IsStatic && method.ContainingType.BaseType is { SpecialType: SpecialType.None }
-                 || method.IsInNamespaceOrChild("System.Security.Cryptography"))
-                && types.Value is { } weakHashTypes)
-            {
+            if (MayReport(method) && types.Value is { } weakHashTypes)
                 AnalyzeInvocation(c, weakHashTypes);
-            }
         }, OperationKind.Invocation);
+    }
+
+    /// <summary>
+    /// The calls <see cref="AnalyzeInvocation"/> can report, told apart by names before the namespace is walked (that walk,
+    /// for every call, was most of this rule's time): static methods of a class derived from something other than
+    /// <c>object</c> (<c>MD5.HashData</c>, <c>HMAC.Create</c>, a user's <c>LegacyDigest : MD5</c>); static methods of the
+    /// four object-derived entry classes (<c>HashAlgorithm.Create</c>, <c>CryptoConfig.CreateFromName</c>,
+    /// <c>IncrementalHash.CreateHash</c>, <c>CryptographicOperations.HashData</c>); and instance <c>Sign*</c>/<c>Verify*</c>
+    /// methods (RSA, ECDsa, DSA). LINQ, <c>Math</c> and most instance calls fail at the first test.
+    /// </summary>
+    [MethodImpl(HotPath.Optimize)]
+    private static bool MayReport(IMethodSymbol method)
+    {
+        if (method.IsStatic)
+        {
+            var type = method.ContainingType;
+            return type.BaseType is { SpecialType: SpecialType.None }
+                   || type.Name is "HashAlgorithm" or "CryptoConfig" or "IncrementalHash" or "CryptographicOperations"
+                   && type.IsInNamespace("System.Security.Cryptography");
+        }
+
+        var name = method.Name;
+        return (name.StartsWith("Sign", StringComparison.Ordinal) || name.StartsWith("Verify", StringComparison.Ordinal))
+               && method.IsInNamespaceOrChild("System.Security.Cryptography");
     }
 
     [MethodImpl(HotPath.Optimize)]
@@ -79,7 +96,7 @@ public sealed class WeakHashAlgorithmAnalyzer : DiagnosticAnalyzer
             Report(context, creation.Syntax, algorithm, FormCreation);
     }
 
-    [MethodImpl(HotPath.Optimize)]
+    [MethodImpl(HotPath.Cold)]
     private static void AnalyzeInvocation(OperationAnalysisContext context, WeakHashTypes types)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -251,7 +268,6 @@ internal sealed class WeakHashTypes
         return null;
     }
 
-    [MethodImpl(HotPath.Optimize)]
     public bool IsNameBasedFactory(IMethodSymbol method)
         => method.IsStatic
            && method.Name is "Create" or "CreateFromName"
@@ -264,14 +280,12 @@ internal sealed class WeakHashTypes
     /// and DSA (<c>SignData</c>, <c>VerifyData</c>, <c>SignHash</c>, <c>VerifyHash</c>), whose hash decides what the signature
     /// protects. Key derivation (<c>Rfc2898DeriveBytes</c>, <c>HKDF</c>) is SPDF1007's.
     /// </summary>
-    [MethodImpl(HotPath.Optimize)]
     public bool IsHashingApiTakingAlgorithmName(IMethodSymbol method)
         => _hashAlgorithmName is not null
            && (SymbolEqualityComparer.Default.Equals(method.ContainingType, _incrementalHash)
                || SymbolEqualityComparer.Default.Equals(method.ContainingType, _cryptographicOperations)
                || IsSignatureMethod(method));
 
-    [MethodImpl(HotPath.Optimize)]
     private bool IsSignatureMethod(IMethodSymbol method)
         => !method.IsStatic
            && (method.Name.StartsWith("Sign", StringComparison.Ordinal) || method.Name.StartsWith("Verify", StringComparison.Ordinal))

@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using Spdf.Build.Analyzers.CodeFixes;
 using Spdf.Build.Analyzers.Cryptography;
+using Spdf.Build.Analyzers.Tests.Infrastructure;
 using Verify = Spdf.Build.Analyzers.Tests.Infrastructure.Verifier<Spdf.Build.Analyzers.Cryptography.WeakHashAlgorithmAnalyzer, Spdf.Build.Analyzers.CodeFixes.WeakHashAlgorithmCodeFixProvider>;
 
 namespace Spdf.Build.Analyzers.Tests.Cryptography;
@@ -92,6 +93,22 @@ public sealed class WeakHashAlgorithmAnalyzerTests
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Weak_HashAlgorithmName_passed_to_CryptographicOperations_is_reported()
+    {
+        // CryptographicOperations.HashData and HmacData take a HashAlgorithmName since .NET 9.
+        const string source = """
+            using System.Security.Cryptography;
+            class C
+            {
+                byte[] Hash(byte[] data) => CryptographicOperations.HashData({|SPDF1001:HashAlgorithmName.SHA1|}, data);
+                byte[] Mac(byte[] key, byte[] data) => CryptographicOperations.HmacData({|SPDF1001:HashAlgorithmName.MD5|}, key, data);
+                byte[] Strong(byte[] data) => CryptographicOperations.HashData(HashAlgorithmName.SHA256, data);
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source, references: TestReferences.Net100);
     }
 
     [Fact]

@@ -16,9 +16,10 @@ public static class Verifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public static Task VerifyAnalyzerAsync(string source, string? editorConfig = null)
+    /// <param name="references">The reference assemblies to compile against; <see cref="TestReferences.Net80"/> by default.</param>
+    public static Task VerifyAnalyzerAsync(string source, string? editorConfig = null, ImmutableArray<MetadataReference>? references = null)
     {
-        var test = CreateTest(source, fixedSource: null, editorConfig);
+        var test = CreateTest(source, fixedSource: null, editorConfig, references);
         return test.RunAsync();
     }
 
@@ -36,14 +37,15 @@ public static class Verifier<TAnalyzer, TCodeFix>
         return test.RunAsync();
     }
 
-    private static CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> CreateTest(string source, string? fixedSource, string? editorConfig)
+    private static CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> CreateTest(
+        string source, string? fixedSource, string? editorConfig, ImmutableArray<MetadataReference>? references = null)
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
             TestCode = source,
             ReferenceAssemblies = TestReferences.None,
         };
-        test.TestState.AdditionalReferences.AddRange(TestReferences.Net80);
+        test.TestState.AdditionalReferences.AddRange(references ?? TestReferences.Net80);
         if (fixedSource is not null)
             test.FixedCode = fixedSource;
         if (editorConfig is not null)
@@ -55,8 +57,8 @@ public static class Verifier<TAnalyzer, TCodeFix>
 public static class Verifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    public static Task VerifyAnalyzerAsync(string source, string? editorConfig = null)
-        => Verifier<TAnalyzer, EmptyCodeFixProvider>.VerifyAnalyzerAsync(source, editorConfig);
+    public static Task VerifyAnalyzerAsync(string source, string? editorConfig = null, ImmutableArray<MetadataReference>? references = null)
+        => Verifier<TAnalyzer, EmptyCodeFixProvider>.VerifyAnalyzerAsync(source, editorConfig, references);
 }
 
 internal static class TestReferences
@@ -67,4 +69,8 @@ internal static class TestReferences
     /// <summary>.NET 8 reference assemblies from Basic.Reference.Assemblies, restored with the test project.</summary>
     public static ImmutableArray<MetadataReference> Net80 { get; } =
         ImmutableArray.CreateRange<MetadataReference>(Basic.Reference.Assemblies.Net80.References.All);
+
+    /// <summary>.NET 10 reference assemblies, for APIs newer than .NET 8 (<c>CryptographicOperations.HashData</c>).</summary>
+    public static ImmutableArray<MetadataReference> Net100 { get; } =
+        ImmutableArray.CreateRange<MetadataReference>(Basic.Reference.Assemblies.Net100.References.All);
 }
