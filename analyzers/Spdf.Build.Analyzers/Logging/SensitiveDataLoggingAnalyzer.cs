@@ -277,18 +277,25 @@ public sealed class SensitiveDataLoggingAnalyzer : DiagnosticAnalyzer
         [MethodImpl(HotPath.Optimize)]
         public string? Describe(IInvocationOperation invocation)
         {
+            // The class's name before the symbol comparisons: it rules out almost every call at once.
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
-            if (SymbolEqualityComparer.Default.Equals(type, _loggerExtensions))
-                return "ILogger." + method.Name;
-            if (SymbolEqualityComparer.Default.Equals(type, _logger) && method.Name == "BeginScope")
-                return "ILogger.BeginScope";
-            if (_loggerMessageAttribute is not null && method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _loggerMessageAttribute)))
+            switch (type.Name)
+            {
+                case "LoggerExtensions" when SymbolEqualityComparer.Default.Equals(type, _loggerExtensions):
+                    return "ILogger." + method.Name;
+                case "ILogger" when method.Name == "BeginScope" && SymbolEqualityComparer.Default.Equals(type, _logger):
+                    return "ILogger.BeginScope";
+                case "Console" when WriteMethods.Contains(method.Name) && SymbolEqualityComparer.Default.Equals(type, _console):
+                    return "Console." + method.Name;
+                case "Trace" or "Debug" when TraceMethods.Contains(method.Name)
+                                            && (SymbolEqualityComparer.Default.Equals(type, _trace) || SymbolEqualityComparer.Default.Equals(type, _debug)):
+                    return type.Name + "." + method.Name;
+            }
+
+            // The logging source generator implements only partial methods, so only their declarations carry the attribute.
+            if (method.IsPartialDefinition && _loggerMessageAttribute is not null && HasLoggerMessageAttribute(method))
                 return "the [LoggerMessage] method " + method.Name;
-            if (SymbolEqualityComparer.Default.Equals(type, _console) && WriteMethods.Contains(method.Name))
-                return "Console." + method.Name;
-            if ((SymbolEqualityComparer.Default.Equals(type, _trace) || SymbolEqualityComparer.Default.Equals(type, _debug)) && TraceMethods.Contains(method.Name))
-                return type.Name + "." + method.Name;
             if (WriteMethods.Contains(method.Name) && IsConsoleWriter(invocation.Instance))
                 return "Console." + ((IPropertyReferenceOperation)invocation.Instance!).Property.Name + "." + method.Name;
             foreach (var (loggerType, methods) in _thirdParty)
@@ -298,6 +305,17 @@ public sealed class SensitiveDataLoggingAnalyzer : DiagnosticAnalyzer
             }
 
             return null;
+        }
+
+        private bool HasLoggerMessageAttribute(IMethodSymbol method)
+        {
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _loggerMessageAttribute))
+                    return true;
+            }
+
+            return false;
         }
 
         private bool IsConsoleWriter(IOperation? instance)

@@ -30,6 +30,39 @@ public sealed class SensitiveDataLoggingAnalyzerTests
                     Trace.WriteLine("Encounter " + {|SPDF3014:encounter|});
                     Debug.WriteLine({|SPDF3015:Credential|});
                     using var scope = logger.BeginScope("Encounter {Encounter}", {|SPDF3014:encounter|}.ToString());
+                    using var state = logger.BeginScope({|SPDF3014:encounter|});
+                }
+            }
+            """ + StandIns.Logging + StandIns.Markers);
+
+    [Fact]
+    public Task Arguments_of_LoggerMessage_methods_are_reported()
+        => Verify.VerifyAnalyzerAsync(Usings + """
+            static partial class Log
+            {
+                [LoggerMessage(EventId = 1, Message = "Admitted {PatientName} to {Ward}")]
+                public static partial void Admitted(ILogger logger, string patientName, string ward);
+
+                // What the logging source generator adds.
+                public static partial void Admitted(ILogger logger, string patientName, string ward) { }
+
+                public static void NotLogging(ILogger logger, string patientName) { }
+            }
+            class Admissions
+            {
+                void Admit(ILogger logger, string patientName, string ward)
+                {
+                    Log.Admitted(logger, {|SPDF3014:patientName|}, ward);
+                    Log.NotLogging(logger, patientName);
+                }
+            }
+            namespace Microsoft.Extensions.Logging
+            {
+                [AttributeUsage(AttributeTargets.Method)]
+                public sealed class LoggerMessageAttribute : Attribute
+                {
+                    public int EventId { get; set; }
+                    public string Message { get; set; } = "";
                 }
             }
             """ + StandIns.Logging + StandIns.Markers);
