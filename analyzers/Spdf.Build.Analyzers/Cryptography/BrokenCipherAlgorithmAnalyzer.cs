@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -108,12 +109,14 @@ public sealed class BrokenCipherAlgorithmAnalyzer : DiagnosticAnalyzer
     private sealed class CipherTypes
     {
         private readonly Dictionary<INamedTypeSymbol, string> _brokenTypes;
+        private readonly string[] _brokenTypeNames;
         private readonly INamedTypeSymbol _symmetricAlgorithm;
         private readonly INamedTypeSymbol? _cryptoConfig;
 
         private CipherTypes(Dictionary<INamedTypeSymbol, string> brokenTypes, INamedTypeSymbol symmetricAlgorithm, INamedTypeSymbol? cryptoConfig)
         {
             _brokenTypes = brokenTypes;
+            _brokenTypeNames = brokenTypes.Keys.Select(type => type.Name).ToArray();
             _symmetricAlgorithm = symmetricAlgorithm;
             _cryptoConfig = cryptoConfig;
         }
@@ -137,12 +140,16 @@ public sealed class BrokenCipherAlgorithmAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        /// <summary>
+        /// The broken cipher <paramref name="type"/> is or derives from. Asked for every object creation and static call: the
+        /// name is compared before the lookup, which hashes the type.
+        /// </summary>
         [MethodImpl(HotPath.Optimize)]
         public string? CipherOf(ITypeSymbol? type)
         {
             for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
             {
-                if (_brokenTypes.TryGetValue(current, out var name))
+                if (Array.IndexOf(_brokenTypeNames, current.Name) >= 0 && _brokenTypes.TryGetValue(current, out var name))
                     return name;
             }
 

@@ -206,6 +206,7 @@ internal sealed class WeakHashTypes
     };
 
     private readonly Dictionary<INamedTypeSymbol, WeakAlgorithm> _weakTypes;
+    private readonly string[] _weakTypeNames;
     private readonly ImmutableArray<INamedTypeSymbol> _nameBasedFactoryTypes;
     private readonly INamedTypeSymbol? _hashAlgorithmName;
     private readonly INamedTypeSymbol? _incrementalHash;
@@ -215,6 +216,7 @@ internal sealed class WeakHashTypes
     private WeakHashTypes(Compilation compilation, Dictionary<INamedTypeSymbol, WeakAlgorithm> weakTypes)
     {
         _weakTypes = weakTypes;
+        _weakTypeNames = weakTypes.Keys.Select(type => type.Name).ToArray();
         var factories = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
         foreach (var name in new[] { WellKnownTypeNames.HashAlgorithm, WellKnownTypeNames.KeyedHashAlgorithm, WellKnownTypeNames.Hmac, WellKnownTypeNames.CryptoConfig })
         {
@@ -255,14 +257,19 @@ internal sealed class WeakHashTypes
     public static WeakAlgorithm? AlgorithmOfName(string name)
         => AlgorithmNames.TryGetValue(name.Trim(), out var algorithm) ? algorithm : null;
 
-    /// <summary>The weak algorithm <paramref name="type"/> is or derives from (e.g. <c>SHA1Managed</c> → SHA-1).</summary>
+    /// <summary>
+    /// The weak algorithm <paramref name="type"/> is or derives from (e.g. <c>SHA1Managed</c> → SHA-1). Asked for every
+    /// object creation: the name is compared before the lookup, which hashes the type.
+    /// </summary>
     [MethodImpl(HotPath.Optimize)]
     public WeakAlgorithm? AlgorithmOf(ITypeSymbol? type)
     {
         for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
         {
-            if (_weakTypes.TryGetValue(current, out var algorithm))
+            if (Array.IndexOf(_weakTypeNames, current.Name) >= 0 && _weakTypes.TryGetValue(current, out var algorithm))
+            {
                 return algorithm;
+            }
         }
 
         return null;
