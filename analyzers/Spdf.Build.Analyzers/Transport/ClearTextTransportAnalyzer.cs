@@ -80,11 +80,22 @@ public sealed class ClearTextTransportAnalyzer : DiagnosticAnalyzer
         return !isProxy && parameter.ContainingSymbol.IsInNamespaceOrChild("System.Net");
     }
 
+    /// <summary>
+    /// "uri" or "url" anywhere in the name, or "address", ignoring ASCII case. Asked for every argument of every call, so
+    /// one pass over the name instead of two case-insensitive searches; parameter names of the System.Net APIs this
+    /// decides for are ASCII.
+    /// </summary>
     [MethodImpl(HotPath.Optimize)]
     private static bool IsNamedForAddress(string name)
-        => name.IndexOf("uri", StringComparison.OrdinalIgnoreCase) >= 0
-           || name.IndexOf("url", StringComparison.OrdinalIgnoreCase) >= 0
-           || name.Equals("address", StringComparison.OrdinalIgnoreCase);
+    {
+        for (var i = 0; i + 2 < name.Length; i++)
+        {
+            if ((name[i] | 0x20) == 'u' && (name[i + 1] | 0x20) == 'r' && (name[i + 2] | 0x20) is 'i' or 'l')
+                return true;
+        }
+
+        return name.Length == 7 && name.Equals("address", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static void Check(OperationAnalysisContext context, IOperation value, INamedTypeSymbol uri)
     {

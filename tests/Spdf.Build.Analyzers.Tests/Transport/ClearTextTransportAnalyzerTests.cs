@@ -39,6 +39,33 @@ public sealed class ClearTextTransportAnalyzerTests
     }
 
     [Fact]
+    public async Task Parameters_named_address_or_url_are_sinks()
+    {
+        const string source = """
+            #pragma warning disable SYSLIB0014
+            using System.Net;
+            using System.Net.Telemetry;
+            class C
+            {
+                string M(WebClient web)
+                {
+                    Uploader.Send({|SPDF1013:"http://telemetry.example.org/v1"|}, "reading");
+                    Uploader.Send("https://telemetry.example.org/v1", {|SPDF1013:"http://fallback.example.org"|});
+                    return web.DownloadString({|SPDF1013:"http://ehr.example.org/patients"|});
+                }
+            }
+            namespace System.Net.Telemetry
+            {
+                public static class Uploader
+                {
+                    public static void Send(string collectorURL, string address) { }
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Clear_text_addresses_built_at_run_time_are_reported()
     {
         const string source = """
