@@ -142,14 +142,16 @@ public sealed class BrokenCipherAlgorithmAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// The broken cipher <paramref name="type"/> is or derives from. Asked for every object creation and static call: the
-        /// name is compared before the lookup, which hashes the type.
+        /// walk stops at a class derived from <c>object</c> (and never enters a struct, enum or delegate), which no broken
+        /// cipher is, since each derives from <c>SymmetricAlgorithm</c>; most types end the walk there at once. The name is
+        /// compared before the lookup, which hashes the type.
         /// </summary>
         [MethodImpl(HotPath.Optimize)]
         public string? CipherOf(ITypeSymbol? type)
         {
-            for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+            for (var current = type as INamedTypeSymbol; current is { BaseType.SpecialType: SpecialType.None }; current = current.BaseType)
             {
-                if (Array.IndexOf(_brokenTypeNames, current.Name) >= 0 && _brokenTypes.TryGetValue(current, out var name))
+                if (NameList.Contains(_brokenTypeNames, current.Name) && _brokenTypes.TryGetValue(current, out var name))
                     return name;
             }
 

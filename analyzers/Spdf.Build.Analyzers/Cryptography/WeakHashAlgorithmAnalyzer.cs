@@ -259,14 +259,16 @@ internal sealed class WeakHashTypes
 
     /// <summary>
     /// The weak algorithm <paramref name="type"/> is or derives from (e.g. <c>SHA1Managed</c> → SHA-1). Asked for every
-    /// object creation: the name is compared before the lookup, which hashes the type.
+    /// object creation: the walk stops at a class derived from <c>object</c> (and never enters a struct, enum or
+    /// delegate), which no weak algorithm is, since each derives from <c>HashAlgorithm</c>; the name is compared before
+    /// the lookup, which hashes the type.
     /// </summary>
     [MethodImpl(HotPath.Optimize)]
     public WeakAlgorithm? AlgorithmOf(ITypeSymbol? type)
     {
-        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        for (var current = type as INamedTypeSymbol; current is { BaseType.SpecialType: SpecialType.None }; current = current.BaseType)
         {
-            if (Array.IndexOf(_weakTypeNames, current.Name) >= 0 && _weakTypes.TryGetValue(current, out var algorithm))
+            if (NameList.Contains(_weakTypeNames, current.Name) && _weakTypes.TryGetValue(current, out var algorithm))
             {
                 return algorithm;
             }

@@ -536,7 +536,7 @@ internal sealed class MethodTaintAnalysis
         var channelType = invocation.Instance?.Type ?? method.ContainingType;
         foreach (var pair in _knowledge.ChannelWrites)
         {
-            if (Array.IndexOf(pair.Value, method.Name) >= 0 && TaintKnowledge.IsOrInherits(channelType, pair.Key))
+            if (NameList.Contains(pair.Value, method.Name) && TaintKnowledge.IsOrInherits(channelType, pair.Key))
             {
                 AddPeerWriteSites(invocation, channel: null);
                 return;

@@ -295,7 +295,7 @@ internal sealed class TaintKnowledge
             return false;
         for (var type = property.ContainingType; type is not null; type = type.BaseType)
         {
-            if (_sourceProperties.TryGetValue(type.OriginalDefinition, out var names) && Array.IndexOf(names, property.Name) >= 0)
+            if (_sourceProperties.TryGetValue(type.OriginalDefinition, out var names) && NameList.Contains(names, property.Name))
                 return true;
         }
 
@@ -357,7 +357,7 @@ internal sealed class TaintKnowledge
     [MethodImpl(HotPath.Optimize)]
     public bool IsNetworkStreamRead(IMethodSymbol method, IOperation? instance)
         => instance?.Type is { TypeKind: TypeKind.Class } type && NetworkStream is not null
-           && Array.IndexOf(NetworkStreamReadMethods, method.Name) >= 0 && CarrierOf(type) == TaintCarrier.NetworkStream;
+           && NameList.Contains(NetworkStreamReadMethods, method.Name) && CarrierOf(type) == TaintCarrier.NetworkStream;
 
     /// <summary>
     /// Whether values of a class type are exceptions or network streams. Asked for most operations of every member,
@@ -435,7 +435,7 @@ internal sealed class TaintKnowledge
     {
         for (var type = method.ContainingType; type is not null; type = type.BaseType)
         {
-            if (_sourceMethods.TryGetValue(type.OriginalDefinition, out var names) && Array.IndexOf(names, method.Name) >= 0)
+            if (_sourceMethods.TryGetValue(type.OriginalDefinition, out var names) && NameList.Contains(names, method.Name))
                 return true;
         }
 

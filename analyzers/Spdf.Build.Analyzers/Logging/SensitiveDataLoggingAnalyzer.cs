@@ -286,9 +286,9 @@ public sealed class SensitiveDataLoggingAnalyzer : DiagnosticAnalyzer
                     return "ILogger." + method.Name;
                 case "ILogger" when method.Name == "BeginScope" && SymbolEqualityComparer.Default.Equals(type, _logger):
                     return "ILogger.BeginScope";
-                case "Console" when Array.IndexOf(WriteMethods, method.Name) >= 0 && SymbolEqualityComparer.Default.Equals(type, _console):
+                case "Console" when NameList.Contains(WriteMethods, method.Name) && SymbolEqualityComparer.Default.Equals(type, _console):
                     return "Console." + method.Name;
-                case "Trace" or "Debug" when Array.IndexOf(TraceMethods, method.Name) >= 0
+                case "Trace" or "Debug" when NameList.Contains(TraceMethods, method.Name)
                                             && (SymbolEqualityComparer.Default.Equals(type, _trace) || SymbolEqualityComparer.Default.Equals(type, _debug)):
                     return type.Name + "." + method.Name;
             }
@@ -296,11 +296,11 @@ public sealed class SensitiveDataLoggingAnalyzer : DiagnosticAnalyzer
             // The logging source generator implements only partial methods, so only their declarations carry the attribute.
             if (method.IsPartialDefinition && _loggerMessageAttribute is not null && HasLoggerMessageAttribute(method))
                 return "the [LoggerMessage] method " + method.Name;
-            if (Array.IndexOf(WriteMethods, method.Name) >= 0 && IsConsoleWriter(invocation.Instance))
+            if (NameList.Contains(WriteMethods, method.Name) && IsConsoleWriter(invocation.Instance))
                 return "Console." + ((IPropertyReferenceOperation)invocation.Instance!).Property.Name + "." + method.Name;
             foreach (var (loggerType, methods) in _thirdParty)
             {
-                if (Array.IndexOf(methods, method.Name) >= 0 && Implements(invocation.Instance?.Type ?? type, loggerType))
+                if (NameList.Contains(methods, method.Name) && Implements(invocation.Instance?.Type ?? type, loggerType))
                     return loggerType.Name + "." + method.Name;
             }
 
